@@ -1,0 +1,39 @@
+// Per-request batching: every node or edge lookup in one tick becomes one store call.
+import DataLoader from 'dataloader';
+import type { RelationType } from '../graph/model.js';
+import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+
+export interface EdgeKey { id: string; direction: 'OUT' | 'IN' | 'BOTH'; types: readonly RelationType[] | null }
+
+export interface Loaders {
+  node: DataLoader<string, GraphNode | null>;
+  edges: DataLoader<EdgeKey, GraphEdge[], string>;
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  const node = new DataLoader<string, GraphNode | null>((ids) => store.nodes(ids));
+  const edges = new DataLoader<EdgeKey, GraphEdge[], string>(
+    async (keys) => {
+      // One store call per distinct (direction, types) among the keys.
+      const groups = new Map<string, EdgeKey[]>();
+      for (const k of keys) {
+        const g = `${k.direction}|${k.types?.join(',') ?? ''}`;
+        groups.set(g, [...(groups.get(g) ?? []), k]);
+      }
+      const result = new Map<string, GraphEdge[]>();
+      for (const ks of groups.values()) {
+        const all = await store.edges(ks.map((k) => k.id), ks[0].direction, ks[0].types);
+        for (const k of ks) {
+          result.set(edgeKey(k), all.filter((e) => (k.direction !== 'IN' && e.from === k.id) || (k.direction !== 'OUT' && e.to === k.id)));
+        }
+      }
+      return keys.map((k) => result.get(edgeKey(k)) ?? []);
+    },
+    { cacheKeyFn: edgeKey },
+  );
+  return { node, edges };
+}
+
+function edgeKey(k: EdgeKey): string {
+  return `${k.id}|${k.direction}|${k.types?.join(',') ?? ''}`;
+}

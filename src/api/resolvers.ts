@@ -1,0 +1,142 @@
+// Resolvers: thin maps from the schema to the store interface, through the request's loaders.
+import { createGraphQLError } from 'graphql-yoga';
+import * as OpenCC from 'opencc-js';
+import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../graph/model.js';
+import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+import type { Loaders } from './loaders.js';
+import { connection, type Limits } from './paging.js';
+
+export interface Context { store: GraphStore; loaders: Loaders; limits: Limits }
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+function notFound(what: string): never {
+  throw createGraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+function badInput(message: string): never {
+  throw createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+async function nodeOrThrow(ctx: Context, id: string, label?: NodeLabel): Promise<GraphNode> {
+  const n = await ctx.loaders.node.load(id);
+  if (!n || (label && n.label !== label) || (!label && n.label === 'Document' && false)) notFound(`${label ?? 'node'} ${id}`);
+  return n;
+}
+
+interface RelationView { edge: GraphEdge; from: string }
+
+function relationsOf(direction: 'OUT' | 'IN' | 'BOTH') {
+  return async (n: GraphNode, a: Args, ctx: Context) => {
+    const types = (a.types as RelationType[] | null) ?? null;
+    const edges = await ctx.loaders.edges.load({ id: n.id, direction: a.direction ?? direction, types });
+    const views: RelationView[] = edges.map((edge) => ({ edge, from: n.id }));
+    return connection(views, a.first, a.after, ctx.limits);
+  };
+}
+
+async function mentionsOf(n: GraphNode, a: Args, ctx: Context) {
+  const edges = await ctx.loaders.edges.load({ id: n.id, direction: 'IN', types: ['MENTIONS'] });
+  return connection(edges.map((edge) => ({ edge, from: n.id })), a.first, a.after, ctx.limits);
+}
+
+const entityFields = {
+  aliases: (n: GraphNode) => (n.props.aliases as string[]) ?? [],
+  relations: relationsOf('BOTH'),
+  mentions: mentionsOf,
+};
+const prop = (k: string) => (n: GraphNode) => n.props[k] ?? null;
+
+/** Rank a candidate for a query: exact name, exact alias, prefix, substring; shorter names first. */
+function rank(n: GraphNode, q: string): number {
+  const aliases = (n.props.aliases as string[] | undefined) ?? [];
+  const base = n.name === q ? 1 : aliases.includes(q) ? 0.9 : n.name.startsWith(q) ? 0.8 : n.name.includes(q) ? 0.6 : 0.5;
+  return Math.round((base - Math.min(0.09, n.name.length / 1000)) * 1000) / 1000;
+}
+
+export const resolvers = {
+  Query: {
+    stats: async (_: unknown, __: Args, ctx: Context) => {
+      const s = await ctx.store.stats();
+      const list = (o: Record<string, number>) => Object.entries(o).map(([key, count]) => ({ key, count }));
+      return { labels: list(s.labels), relations: list(s.relations) };
+    },
+    documents: async (_: unknown, a: Args, ctx: Context) => {
+      const docs = await ctx.store.documents(a.filter ?? {});
+      docs.sort((x, y) => String(x.props.date ?? x.props.year ?? '').localeCompare(String(y.props.date ?? y.props.year ?? '')) || x.id.localeCompare(y.id));
+      return connection(docs, a.first, a.after, ctx.limits);
+    },
+    document: (_: unknown, a: Args, ctx: Context) => nodeOrThrow(ctx, a.id, 'Document'),
+    entity: async (_: unknown, a: Args, ctx: Context) => {
+      const n = await nodeOrThrow(ctx, a.id);
+      if (n.label === 'Document') badInput(`${a.id} is a document: use document(id:)`);
+      return n;
+    },
+    program: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.findByName('Program', toSimplified(a.name)))[0] ?? notFound(`program ${a.name}`),
+    organization: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.findByName('Organization', toSimplified(a.name)))[0] ?? notFound(`organization ${a.name}`),
+    search: async (_: unknown, a: Args, ctx: Context) => {
+      const q = toSimplified(String(a.query).trim()).replace(/[《》“”"\s]/g, '');
+      if (!q) badInput('query must not be empty');
+      const labels = (a.types as NodeLabel[] | null)?.length ? a.types : NODE_LABELS;
+      const hits = (await ctx.store.searchCandidates(q, labels, 500))
+        .map((node) => ({ node, score: rank(node, q) }))
+        .sort((x, y) => y.score - x.score || x.node.name.localeCompare(y.node.name));
+      const page = connection(hits, a.first, a.after, ctx.limits);
+      return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score })) };
+    },
+    neighbors: async (_: unknown, a: Args, ctx: Context) => {
+      const depth = a.depth ?? 1;
+      if (depth < 1 || depth > 3) badInput('depth must be 1, 2 or 3');
+      const start = await nodeOrThrow(ctx, a.id);
+      const types = (a.relationTypes as RelationType[] | null) ?? RELATION_TYPES.filter((t) => t !== 'MENTIONS');
+      const seen = new Set([start.id]);
+      const edges = new Map<string, GraphEdge>();
+      let frontier = [start.id];
+      for (let d = 0; d < depth && frontier.length && seen.size < 500; d++) {
+        const found = await ctx.store.edges(frontier, 'BOTH', types);
+        const next: string[] = [];
+        for (const e of found) {
+          edges.set(`${e.type}|${e.from}|${e.to}|${e.props.docId}`, e);
+          for (const id of [e.from, e.to]) if (!seen.has(id) && seen.size < 500) { seen.add(id); next.push(id); }
+        }
+        frontier = next;
+      }
+      const nodes = (await ctx.loaders.node.loadMany([...seen])).filter((n): n is GraphNode => !!n && !(n instanceof Error));
+      const ids = new Set(nodes.map((n) => n.id));
+      return {
+        nodes,
+        edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ type: e.type, from: e.from, to: e.to, sentence: e.props.sentence ?? '' })),
+      };
+    },
+  },
+  Node: { __resolveType: (n: GraphNode) => n.label },
+  Entity: { __resolveType: (n: GraphNode) => n.label },
+  Organization: { ...entityFields, level: prop('level'), place: prop('place') },
+  Program: { ...entityFields, kind: prop('kind') },
+  Regulation: { ...entityFields, kind: prop('kind') },
+  Target: { ...entityFields, value: prop('value'), unit: prop('unit'), subject: prop('subject'), deadline: prop('deadline'), durationYears: prop('durationYears') },
+  Place: { ...entityFields, level: prop('level') },
+  Document: {
+    title: prop('title'), docNumber: prop('docNumber'), date: prop('date'), year: prop('year'),
+    issuers: (n: GraphNode) => (n.props.issuers as string[]) ?? [], place: prop('place'), placeEvidence: prop('placeEvidence'),
+    placeInferred: (n: GraphNode) => Boolean(n.props.placeInferred), placeConfidence: prop('placeConfidence'), level: prop('level'),
+    source: prop('source'), part: prop('part'), text: prop('text'),
+    relations: relationsOf('BOTH'),
+  },
+  Relation: {
+    type: (r: RelationView) => r.edge.type,
+    direction: (r: RelationView) => (r.edge.from === r.from ? 'OUT' : 'IN'),
+    node: async (r: RelationView, _: Args, ctx: Context) => nodeOrThrow(ctx, r.edge.from === r.from ? r.edge.to : r.edge.from),
+    evidence: (r: RelationView) => r.edge,
+    confidence: (r: RelationView) => r.edge.props.confidence ?? 0,
+    rule: (r: RelationView) => r.edge.props.rule ?? '',
+  },
+  Evidence: {
+    document: (e: GraphEdge, _: Args, ctx: Context) => (e.props.docId ? ctx.loaders.node.load(e.props.docId as string) : null),
+    sentence: (e: GraphEdge) => e.props.sentence ?? '',
+    start: (e: GraphEdge) => e.props.sentStart ?? 0,
+    end: (e: GraphEdge) => e.props.sentEnd ?? 0,
+    sourceStart: (e: GraphEdge) => e.props.srcStart ?? 0,
+    sourceEnd: (e: GraphEdge) => e.props.srcEnd ?? 0,
+  },
+};

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// policy-kg command line: ingest, extract, serve, start, eval.
+import { Command, Option } from 'commander';
+import { runEval } from './eval.js';
+import { runExtract } from './extract.js';
+import { runIngest } from './ingest.js';
+import { runServe, runStart } from './serve.js';
+
+const program = new Command();
+program
+  .name('policy-kg')
+  .description('Chinese policy documents → knowledge graph (embedded LadybugDB or Neo4j) → GraphQL');
+
+const storeOptions = (c: Command) => c
+  .addOption(new Option('--data <dir>', 'embedded store path').env('POLICY_KG_DATA').default('data/graph'))
+  .addOption(new Option('--neo4j-uri <uri>', 'use Neo4j at this URI instead of the embedded store').env('NEO4J_URI'))
+  .addOption(new Option('--neo4j-user <user>', 'Neo4j user').env('NEO4J_USER').default('neo4j'))
+  .addOption(new Option('--neo4j-password <password>', 'Neo4j password').env('NEO4J_PASSWORD'))
+  .addOption(new Option('--neo4j-database <name>', 'Neo4j database').env('NEO4J_DATABASE'));
+const serveOptions = (c: Command) => c.addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('4000'));
+
+storeOptions(program.command('ingest')
+  .description('read, extract and load files or directories into the store (incremental: unchanged documents are skipped)')
+  .argument('<paths...>', 'files or directories')
+  .option('--report <file>', 'write a per-file JSON report'))
+  .action(runIngest);
+
+program.command('extract')
+  .description('print extracted documents, entities and relations as JSON (the annotation format); needs no store')
+  .argument('<files...>', 'files to read')
+  .option('--format <format>', 'output format', 'json')
+  .option('--out <dir>', 'write one <name>.json per input file instead of printing')
+  .option('--explain', 'add the rule and confidence behind each relation')
+  .action(runExtract);
+
+serveOptions(storeOptions(program.command('serve').description('serve GraphQL over the store'))).action(runServe);
+
+serveOptions(storeOptions(program.command('start')
+  .description('load the sample corpus into the store if it is empty, then serve GraphQL')
+  .option('--corpus <dir>', 'what to load when the store is empty', 'corpus')))
+  .action(runStart);
+
+program.command('eval')
+  .description('score extraction against gold annotations (precision, recall, F1 per type; metadata accuracy)')
+  .option('--gold <dir>', 'gold JSON files', 'corpus/gold')
+  .option('--pred <dir>', 'predicted JSON files (default: extract --corpus now)')
+  .option('--corpus <dir>', 'extract these files and score them', 'corpus')
+  .option('--json', 'print the scores as JSON')
+  .action(runEval);
+
+await program.parseAsync();

@@ -1,0 +1,38 @@
+import { serve } from '../api/server.js';
+import { openStore } from '../graph/open-store.js';
+import type { GraphStore } from '../graph/store.js';
+import { ingest } from '../pipeline.js';
+import { fail, storeOptions, type CliStoreOptions } from './options.js';
+import { summaryLine } from './summary.js';
+
+type ServeOptions = CliStoreOptions & { port: string };
+
+async function listen(store: GraphStore, port: string): Promise<void> {
+  const p = Number(port);
+  if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`bad port ${port}`);
+  const s = await serve(store, p).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
+  process.stdout.write(`GraphQL (with GraphiQL) at ${s.url}\n`);
+  const stop = async () => { await s.close(); await store.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function runServe(o: ServeOptions): Promise<void> {
+  const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
+  await listen(store, o.port);
+}
+
+export async function runStart(o: ServeOptions & { corpus: string }): Promise<void> {
+  const t0 = performance.now();
+  const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
+  const before = await store.stats();
+  if ((before.labels.Document ?? 0) === 0) {
+    process.stdout.write(`loading ${o.corpus} into ${store.kind === 'embedded' ? o.data : o.neo4jUri} …\n`);
+    const r = await ingest(store, [o.corpus]);
+    for (const f of r.files.filter((x) => x.error)) process.stderr.write(`error: ${f.error}\n`);
+  } else {
+    process.stdout.write(`reusing the store at ${store.kind === 'embedded' ? o.data : o.neo4jUri}\n`);
+  }
+  process.stdout.write(`${summaryLine(await store.stats(), (performance.now() - t0) / 1000)}\n`);
+  await listen(store, o.port);
+}

@@ -1,0 +1,40 @@
+// The JSON format of the annotation spec (the shape of shared/gold/*.json):
+// documents with metadata, entities by name, relations by name or docRef.
+import { EXTRACTED_RELATIONS, type GraphBatch } from '../graph/model.js';
+
+export interface GoldEntity { type: string; name: string; aliases: string[]; evidence: string; [k: string]: unknown }
+export interface GoldRelation { type: string; from: string; to: string; evidence: string; confidence?: number; rule?: string }
+export interface GoldDocument {
+  title: string | null; docNumber: string | null; date: string | null; year: number | null; issuers: string[];
+  place: string | null; placeEvidence: string | null; docRef: string; entities: GoldEntity[]; relations: GoldRelation[];
+  [k: string]: unknown;
+}
+export interface GoldFile { file: string; documents: GoldDocument[] }
+
+export function toGoldFile(file: string, perDocument: GraphBatch[], explain = false): GoldFile {
+  return {
+    file,
+    documents: perDocument.map((b) => {
+      const d = b.documents[0];
+      const names = new Map<string, string>([[d.id, d.docRef], ...b.entities.map((e) => [e.id, e.name] as [string, string])]);
+      const firstEvidence = new Map<string, string>();
+      for (const r of b.relations) if (r.type === 'MENTIONS') firstEvidence.set(r.to, r.evidence.sentence);
+      const mentioned = new Set(b.relations.filter((r) => r.type === 'MENTIONS').map((r) => r.to));
+      return {
+        title: d.title, docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
+        placeEvidence: d.placeEvidence, placeInferred: d.placeInferred, placeConfidence: d.placeConfidence, level: d.level, docRef: d.docRef,
+        entities: b.entities.filter((e) => mentioned.has(e.id) && e.kind !== 'collective').map((e) => {
+          const extra: Record<string, unknown> = {};
+          for (const k of ['kind', 'level', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const) if (e[k] !== null && e[k] !== undefined) extra[k] = e[k];
+          return { type: e.label, name: e.name, aliases: e.aliases, ...extra, evidence: firstEvidence.get(e.id) ?? '' };
+        }),
+        relations: b.relations
+          .filter((r) => (EXTRACTED_RELATIONS as readonly string[]).includes(r.type))
+          .map((r) => ({
+            type: r.type, from: names.get(r.from) ?? r.from, to: names.get(r.to) ?? r.to, evidence: r.evidence.sentence,
+            ...(explain ? { confidence: r.confidence, rule: r.rule } : {}),
+          })),
+      };
+    }),
+  };
+}

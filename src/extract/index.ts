@@ -1,0 +1,165 @@
+// The extraction stage: one PolicyDocument → its Document node, the entities it
+// names (canonical names, aliases, deterministic ids) and the relations read
+// from it, each with evidence.
+import { createHash } from 'node:crypto';
+import {
+  emptyEntity, entityId, type DocumentNode, type EntityNode, type Evidence, type GraphBatch, type RelationEdge,
+} from '../graph/model.js';
+import type { PolicyDocument } from '../read/index.js';
+import { bareName, type Mention } from './mention.js';
+import { canonicalOrg, findOrganizations } from './organizations.js';
+import { findPlaces } from './places.js';
+import { findPrograms, headOf } from './programs.js';
+import { findRegulations, regulationKind } from './regulations.js';
+import { DOC, readRelations, sentenceBounds } from './relations.js';
+import { findTargets } from './targets.js';
+import { gazetteer } from '../lexicon/gazetteer.js';
+
+export function documentId(normalisedText: string): string {
+  return `doc:${createHash('sha256').update(normalisedText).digest('hex').slice(0, 16)}`;
+}
+
+type IdMention = Mention & { id: string };
+
+function idOf(m: Mention): string {
+  if (m.label === 'Organization') return entityId('Organization', m.name, m.scope ?? '全国');
+  if (m.label === 'Target') return entityId('Target', m.name, m.scope);
+  return entityId(m.label, m.name);
+}
+
+export function extractDocument(doc: PolicyDocument): GraphBatch {
+  const text = doc.text.text;
+  const meta = doc.meta;
+  const place = meta.place;
+  const docId = documentId(text);
+  const stem = doc.file.replace(/\.[^.]+$/, '');
+
+  const orgs = findOrganizations(text, { place }).filter((m) => !insideBookTitle(text, m.start));
+  const targets = findTargets(text).map((t) => ({ ...t, scope: docId.slice(4) }));
+  const mentions: IdMention[] = [...findRegulations(text), ...findPrograms(text), ...orgs, ...findPlaces(text), ...targets]
+    .map((m) => ({ ...m, id: idOf(m) }));
+
+  // The document's own title is a Regulation others can cite; a program its title names is what it launches.
+  let titleProgram: IdMention | null = null;
+  if (meta.title) {
+    const at = text.indexOf(meta.title.slice(0, 8));
+    const start = Math.max(0, at);
+    mentions.push({ label: 'Regulation', name: bareName(meta.title), form: meta.title, start, end: start + meta.title.length, rule: 'regulation.own-title', confidence: 0.9, fields: { kind: regulationKind(meta.title) ?? 'other' }, id: entityId('Regulation', bareName(meta.title)) });
+    const inTitle = /关于(.+?(工程|计划|行动))的/.exec(meta.title);
+    if (inTitle) {
+      const name = inTitle[1];
+      const m = mentions.find((x) => x.label === 'Program' && x.name === name) ?? null;
+      titleProgram = m ?? { label: 'Program', name, form: name, start, end: start + meta.title.length, rule: 'program.title', confidence: 0.8, fields: { kind: headOf(name) }, id: entityId('Program', name) };
+      if (!m) mentions.push(titleProgram);
+    }
+  }
+  // “以下简称‘X’”: the short name is an alias of the program just defined.
+  for (const m of text.matchAll(/[（(]以下简称“([^”]{2,20})”[)）]/g)) {
+    const host = mentions.filter((x) => x.label === 'Program' && x.end <= m.index!).at(-1);
+    if (host && m.index! - host.end <= 2) {
+      mentions.push({ ...host, form: m[1], start: m.index! + 6, end: m.index! + 6 + m[1].length, rule: 'alias.defined' });
+    }
+  }
+
+  // Issuers: the metadata's forms, else the local body that speaks in the opening paragraph.
+  let issuerForms = meta.issuerForms;
+  if (!issuerForms.length) {
+    const opening = orgs.find((o) => o.start < 400 && o.rule === 'org.lexicon' && o.scope);
+    if (opening) issuerForms = [opening.form];
+  }
+  const issuers: IdMention[] = issuerForms.map((form) => {
+    const c = canonicalOrg(form, place);
+    const at = Math.max(0, text.lastIndexOf(form));
+    const m: IdMention = { label: 'Organization', name: c.name, form, start: at, end: at + form.length, rule: 'org.issuer', confidence: 0.9, scope: c.scope, fields: { level: c.level }, id: '' };
+    m.id = idOf(m);
+    return m;
+  });
+  mentions.push(...issuers);
+
+  const document: DocumentNode = {
+    id: docId, title: meta.title, docRef: meta.title ?? meta.docNumber ?? `${stem}#${doc.part}`, docNumber: meta.docNumber,
+    date: meta.date, year: meta.year, issuers: [...new Set(issuers.map((i) => i.name))], place: meta.place,
+    placeEvidence: meta.placeEvidence, placeInferred: meta.placeInferred, placeConfidence: meta.placeConfidence,
+    level: meta.level, source: doc.file, part: doc.part, traditional: doc.traditional, text,
+    srcStart: doc.text.toSource(0, text.length)[0], srcEnd: doc.text.toSource(0, text.length)[1],
+  };
+
+  const evidence = (at: number): Evidence => {
+    const [s, e] = sentenceBounds(text, Math.min(at, Math.max(0, text.length - 1)));
+    const [srcStart, srcEnd] = doc.text.toSource(s, e);
+    return { docId, sentence: text.slice(s, e), start: s, end: e, srcStart, srcEnd };
+  };
+
+  // Entities: one node per id, with every written form as an alias.
+  const entities = new Map<string, EntityNode>();
+  for (const m of mentions.filter((x) => x.rule !== 'org.generic')) {
+    let e = entities.get(m.id);
+    if (!e) {
+      e = { ...emptyEntity(m.label, m.id, m.name), ...m.fields, place: m.label === 'Organization' ? (m.scope ?? null) : m.label === 'Target' ? place : null };
+      entities.set(m.id, e);
+    }
+    for (const a of [m.form, m.name]) if (a && !e.aliases.includes(a)) e.aliases.push(a);
+  }
+  if (place) {
+    const pid = entityId('Place', place);
+    if (!entities.has(pid)) entities.set(pid, { ...emptyEntity('Place', pid, place), aliases: [place], level: place === '全国' ? 'central' : (gazetteer().get(place)?.level ?? null) });
+  }
+  // Generic addressees exist only as the end of a SUPERVISES edge, under their written name.
+  const relations: RelationEdge[] = [];
+  const resolve = (id: string) => (id === DOC ? docId : id);
+  for (const r of readRelations({ text, mentions, issuers, titleProgram })) {
+    let to = resolve(r.to);
+    if (r.toGeneric) {
+      to = entityId('Organization', r.toGeneric, place ?? '全国');
+      if (!entities.has(to)) entities.set(to, { ...emptyEntity('Organization', to, r.toGeneric), aliases: [r.toGeneric], kind: 'collective', place });
+    }
+    if (!entities.has(to) && to !== docId) {
+      if (r.type === 'LOCATED_IN') { const p = to.slice(6); entities.set(to, { ...emptyEntity('Place', to, p), aliases: [p] }); } else continue;
+    }
+    relations.push({ type: r.type, from: resolve(r.from), to, evidence: evidence(r.at), confidence: r.confidence, rule: r.rule });
+  }
+  // Document-level edges: its own title, its jurisdiction, and every mention.
+  const own = mentions.find((m) => m.rule === 'regulation.own-title');
+  if (own) relations.push({ type: 'DESCRIBES', from: docId, to: own.id, evidence: evidence(own.start), confidence: 1, rule: 'describes.own-title' });
+  if (place) relations.push({ type: 'GOVERNS', from: docId, to: entityId('Place', place), evidence: evidence(0), confidence: meta.placeConfidence, rule: meta.placeInferred ? 'governs.inferred' : 'governs.stated' });
+  const byEntity = new Map<string, IdMention[]>();
+  for (const m of mentions) if (entities.has(m.id) && m.rule !== 'regulation.own-title') byEntity.set(m.id, [...(byEntity.get(m.id) ?? []), m]);
+  for (const [id, ms] of byEntity) {
+    ms.sort((a, b) => a.start - b.start);
+    relations.push({ type: 'MENTIONS', from: docId, to: id, evidence: evidence(ms[0].start), confidence: Math.max(...ms.map((m) => m.confidence)), rule: ms[0].rule, spans: ms.map((m) => [m.start, m.end]) });
+  }
+  return { documents: [document], entities: [...entities.values()], relations: dedupeRelations(relations) };
+}
+
+function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at - 1) < open;
+}
+
+/** One edge per (type, from, to) in a document: the most confident, first in the text on ties. */
+function dedupeRelations(rs: RelationEdge[]): RelationEdge[] {
+  const best = new Map<string, RelationEdge>();
+  for (const r of rs) {
+    const k = `${r.type}|${r.from}|${r.to}`;
+    const b = best.get(k);
+    if (!b || r.confidence > b.confidence) best.set(k, r);
+  }
+  return [...best.values()].filter((r) => r.from !== r.to);
+}
+
+/** Merge per-document batches: entities by id (aliases united), documents and edges appended. */
+export function mergeBatches(batches: GraphBatch[]): GraphBatch {
+  const entities = new Map<string, EntityNode>();
+  const out: GraphBatch = { documents: [], entities: [], relations: [] };
+  for (const b of batches) {
+    out.documents.push(...b.documents);
+    out.relations.push(...b.relations);
+    for (const e of b.entities) {
+      const have = entities.get(e.id);
+      if (!have) entities.set(e.id, { ...e, aliases: [...e.aliases] });
+      else for (const a of e.aliases) if (!have.aliases.includes(a)) have.aliases.push(a);
+    }
+  }
+  out.entities = [...entities.values()];
+  return out;
+}

@@ -1,0 +1,189 @@
+// Relations read from a document's text, given its mentions. Each rule is a
+// small function; `rule` on the edge names it for `extract --explain`.
+import type { RelationType } from '../graph/model.js';
+import type { Mention } from './mention.js';
+import { clauseAt } from './sentences.js';
+
+export interface RelationDraft {
+  type: RelationType;
+  from: string; // entity id, or DOC for the document itself
+  to: string;
+  at: number; // offset whose sentence is the evidence
+  rule: string;
+  confidence: number;
+  /** A generic addressee kept under its written name (SUPERVISES only). */
+  toGeneric?: string;
+}
+export const DOC = '#doc';
+
+export interface RelationInput {
+  text: string;
+  mentions: (Mention & { id: string })[];
+  issuers: (Mention & { id: string })[];
+  titleProgram: (Mention & { id: string }) | null;
+}
+
+const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
+const NOT_OURS = /(入选|根据|按照|依据)/;
+const REG_IMPLEMENT = /(落实|贯彻|执行|实施|对标|推进|学习)/;
+
+export function readRelations(inp: RelationInput): RelationDraft[] {
+  return [
+    ...issues(inp), ...supervises(inp), ...references(inp), ...implementsRel(inp),
+    ...partOf(inp), ...setsTarget(inp), ...locatedIn(inp),
+  ];
+}
+
+function issues({ text, mentions, issuers, titleProgram }: RelationInput): RelationDraft[] {
+  const out: RelationDraft[] = issuers.map((i) => ({ type: 'ISSUES' as const, from: i.id, to: DOC, at: i.start, rule: 'issues.document-issuer', confidence: 0.9 }));
+  // 中共教育部党组《关于…》: an organisation right before a cited title issued it.
+  const orgs = mentions.filter((m) => m.label === 'Organization' && m.rule !== 'org.generic');
+  for (const r of mentions.filter((m) => m.label === 'Regulation')) {
+    const org = orgs.find((o) => o.end === r.start || (o.end < r.start && /^(印发|出台|制定|发布|颁布)的?$/.test(text.slice(o.end, r.start))));
+    if (org) out.push({ type: 'ISSUES', from: org.id, to: r.id, at: r.start, rule: 'issues.org-before-title', confidence: 0.85 });
+    // Titles listed right after it (《A》《B》) share the issuer.
+    let next = r;
+    for (;;) {
+      const n = mentions.find((m) => m.label === 'Regulation' && m.start === next.end);
+      if (!n || !org) break;
+      out.push({ type: 'ISSUES', from: org.id, to: n.id, at: n.start, rule: 'issues.org-before-title-list', confidence: 0.8 });
+      next = n;
+    }
+  }
+  // 现决定实施X: the issuer launches the program.
+  if (titleProgram) {
+    for (const i of issuers) out.push({ type: 'ISSUES', from: i.id, to: titleProgram.id, at: titleProgram.start, rule: 'issues.launches-title-program', confidence: 0.7 });
+  }
+  for (const m of mentions.filter((x) => x.label === 'Program')) {
+    if (/决定(实施|启动|开展)$/.test(text.slice(Math.max(0, m.start - 6), m.start))) {
+      for (const i of issuers) out.push({ type: 'ISSUES', from: i.id, to: m.id, at: m.start, rule: 'issues.decides-to-launch', confidence: 0.85 });
+    }
+  }
+  return out;
+}
+
+function supervises({ text, mentions, issuers }: RelationInput): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const boss = issuers[0];
+  if (!boss) return out;
+  // The addressee line of a directive: "A，B，C：" near the top.
+  const head = text.slice(0, 400).split('\n').slice(0, 6);
+  let pos = 0;
+  for (const line of head) {
+    const l = line.trim();
+    if (/^[^。]{4,200}：$/.test(l) && /[，、]/.test(l)) {
+      const start = text.indexOf(l, pos);
+      for (const m of mentions.filter((x) => x.label === 'Organization' && x.start >= start && x.end <= start + l.length)) {
+        out.push({ type: 'SUPERVISES', from: boss.id, to: m.id, at: m.start, rule: m.rule === 'org.generic' ? 'supervises.addressee-generic' : 'supervises.addressee', confidence: 0.85, toGeneric: m.rule === 'org.generic' ? m.form : undefined });
+      }
+      break;
+    }
+    pos += line.length + 1;
+  }
+  // 成立/组建/设立 X: the body set up is supervised by the issuer; 下设 X: by the body before it.
+  for (const m of mentions.filter((x) => x.label === 'Organization' && x.rule !== 'org.generic')) {
+    const before = text.slice(Math.max(0, m.start - 4), m.start);
+    if (/(成立|组建|设立)$/.test(before)) out.push({ type: 'SUPERVISES', from: boss.id, to: m.id, at: m.start, rule: 'supervises.sets-up', confidence: 0.75 });
+    if (/(指导|督促|督导)$/.test(before) && m.id !== boss.id) out.push({ type: 'SUPERVISES', from: boss.id, to: m.id, at: m.start, rule: 'supervises.directs', confidence: 0.6 });
+  }
+  return out;
+}
+
+function references({ mentions }: RelationInput): RelationDraft[] {
+  return mentions
+    .filter((m) => m.label === 'Regulation' && m.rule === 'regulation.book-title' && m.fields?.kind !== 'publication')
+    .map((m) => ({ type: 'REFERENCES' as const, from: DOC, to: m.id, at: m.start, rule: 'references.book-title', confidence: 0.9 }));
+}
+
+function insideTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open && text.indexOf('》', at) > at;
+}
+
+function implementsRel({ text, mentions }: RelationInput): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const m of mentions) {
+    const clause = clauseAt(text, m.start, m.end);
+    const before = text.slice(clause.start, m.start);
+    if (m.label === 'Program') {
+      if (insideTitle(text, m.start) || NOT_OURS.test(before)) continue;
+      out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
+    } else if (m.label === 'Regulation' && REG_IMPLEMENT.test(before)) {
+      out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: 'implements.verb+regulation', confidence: 0.75 });
+    }
+  }
+  return out;
+}
+
+/** Heading level of a line: 一、 (1), （一） (2), 1. (3); 0 when it is not a heading. */
+function headingLevel(line: string): number {
+  if (/^[一二三四五六七八九十]{1,3}、/.test(line)) return 1;
+  if (/^[（(][一二三四五六七八九十]{1,3}[)）]/.test(line)) return 2;
+  if (/^\d{1,2}[.、．]/.test(line)) return 3;
+  return 0;
+}
+
+function partOf({ text, mentions, titleProgram }: RelationInput): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const programs = mentions.filter((m) => m.label === 'Program' && !insideTitle(text, m.start));
+  // Programs named in a heading (or in a numbered item's lead phrase) own the programs of their section.
+  const stack: { level: number; prog: (typeof programs)[number] }[] = [];
+  let pos = 0;
+  const headingPrograms: (typeof programs)[number][] = [];
+  for (const line of text.split('\n')) {
+    const lineStart = pos;
+    pos += line.length + 1;
+    const lvl = headingLevel(line.trim());
+    // The lead of a heading: the whole line for short headings, else up to the first 。
+    const leadEnd = lvl ? lineStart + (line.length <= 40 ? line.length : Math.max(0, line.indexOf('。') + 1)) : lineStart;
+    if (lvl) while (stack.length && stack[stack.length - 1].level >= lvl) stack.pop();
+    const inLead = programs.filter((p) => p.start >= lineStart && p.end <= leadEnd);
+    const inBody = programs.filter((p) => p.start >= leadEnd && p.end <= lineStart + line.length);
+    const parent = stack[stack.length - 1]?.prog;
+    for (const p of [...inLead, ...inBody]) {
+      if (parent && parent.id !== p.id) out.push({ type: 'PART_OF', from: p.id, to: parent.id, at: p.start, rule: 'part-of.section', confidence: 0.7 });
+    }
+    if (lvl && inLead.length === 1) {
+      stack.push({ level: lvl, prog: inLead[0] });
+      if (!parent) headingPrograms.push(inLead[0]);
+    }
+  }
+  // The umbrella program a document is about owns the programs its top sections carry out.
+  if (titleProgram) {
+    for (const p of headingPrograms) {
+      if (p.id !== titleProgram.id) out.push({ type: 'PART_OF', from: p.id, to: titleProgram.id, at: p.start, rule: 'part-of.umbrella', confidence: 0.7 });
+    }
+  }
+  return out;
+}
+
+function setsTarget({ text, mentions }: RelationInput): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const t of mentions.filter((m) => m.label === 'Target')) {
+    const s = sentenceBounds(text, t.start);
+    const progs = [...new Set(mentions.filter((m) => m.label === 'Program' && m.start >= s[0] && m.end <= s[1]).map((m) => m.id))];
+    if (progs.length === 1) out.push({ type: 'SETS_TARGET', from: progs[0], to: t.id, at: t.start, rule: 'sets-target.program-in-sentence', confidence: 0.7 });
+    else out.push({ type: 'SETS_TARGET', from: DOC, to: t.id, at: t.start, rule: 'sets-target.document', confidence: 0.8 });
+  }
+  return out;
+}
+
+function locatedIn({ mentions }: RelationInput): RelationDraft[] {
+  const seen = new Set<string>();
+  const out: RelationDraft[] = [];
+  for (const m of mentions) {
+    if (m.label !== 'Organization' || m.rule === 'org.generic' || !m.scope || m.fields?.level === 'central' || seen.has(m.id)) continue;
+    seen.add(m.id);
+    out.push({ type: 'LOCATED_IN', from: m.id, to: `place:${m.scope}`, at: m.start, rule: 'located-in.scope', confidence: 0.8 });
+  }
+  return out;
+}
+
+export function sentenceBounds(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !'。！？；\n'.includes(text[s - 1])) s--;
+  let e = at;
+  while (e < text.length && !'。！？；\n'.includes(text[e])) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return [s, e];
+}

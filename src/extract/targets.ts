@@ -1,0 +1,62 @@
+// Targets: a clause that commits to a number with a unit (30所, 60%, 7万人) or
+// to a duration (三年内, 通过3年时间). Dates, ordinals, item numbers and numbers
+// that are part of a name (四个意识, 5+2, 121工程) are not targets.
+import { loadLexicon } from '../lexicon/load.js';
+import type { Mention } from './mention.js';
+
+const lex = loadLexicon<{ units: string[]; verbs: string; chineseDigits: Record<string, number> }>('targets.json');
+const UNIT = `(?:${lex.units.join('|')})`;
+const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
+const QUANT = new RegExp(`${NUM}(${UNIT})`, 'g');
+const DURATION = new RegExp(`(?:通过|用)?([一二两三四五六七八九十]|\\d{1,2})年(内|时间|左右时间)`);
+const VERB = new RegExp(lex.verbs);
+
+export function findTargets(text: string): Mention[] {
+  const out: Mention[] = [];
+  const clauseRe = /[^，。；：！？\n]+/g;
+  for (const c of text.matchAll(clauseRe)) {
+    const clause = c[0];
+    const base = c.index!;
+    const q = firstQuantity(clause);
+    const d = DURATION.exec(clause);
+    if (!q && !d) continue;
+    if (!VERB.test(clause)) continue;
+    const trimmed = clause.replace(/^\s*(\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, '');
+    const start = base + (clause.length - trimmed.length);
+    if (trimmed.length < 4 || trimmed.length > 60) continue;
+    const fields: Mention['fields'] = {};
+    if (q) {
+      fields.value = q.value;
+      fields.unit = q.unit;
+      fields.subject = subjectAfter(clause.slice(q.end)) || null;
+    } else if (d) {
+      const years = Number(d[1]) || lex.chineseDigits[d[1]] || null;
+      fields.value = years === null ? null : String(years);
+      fields.unit = '年';
+      fields.durationYears = years;
+    }
+    const deadline = /(到|至)(\d{4})年(底|末)?|年内|年底前/.exec(trimmed);
+    if (deadline) fields.deadline = deadline[0];
+    out.push({ label: 'Target', name: trimmed, form: trimmed, start, end: start + trimmed.length, rule: q ? 'target.quantity' : 'target.duration', confidence: 0.7, fields });
+  }
+  return out;
+}
+
+function firstQuantity(clause: string): { value: string; unit: string; end: number } | null {
+  QUANT.lastIndex = 0;
+  for (const m of clause.matchAll(QUANT)) {
+    const before = clause.slice(Math.max(0, m.index! - 1), m.index!);
+    const after = clause.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
+    if (before === '第' || before === '+' || /^[+]/.test(after)) continue; // ordinals, 5+2
+    if (m[3] === '年' || /^\d{4}$/.test(m[1])) continue; // dates and years
+    if (/^(学年|级|届|号|月|日|周年)/.test(after)) continue;
+    if (/^\d+$/.test(m[1]) && m[1].length > 1 && m[1].startsWith('0')) continue;
+    const value = m[2] ? String(Number(m[1]) * 10000) : m[1];
+    return { value, unit: m[3], end: m.index! + m[0].length };
+  }
+  return null;
+}
+
+function subjectAfter(rest: string): string {
+  return rest.replace(/^(左右|以上|以内|的)/, '').replace(/(的)?(建设|培育|评估验收|工作|任务|试点工作)$/, '').slice(0, 30);
+}

@@ -1,0 +1,162 @@
+// The production store: Neo4j through the official driver. Writes are batched
+// `UNWIND $rows … MERGE` in managed transactions (executeWrite retries
+// transient errors). All of this store's Cypher is in this file and cypher/schema.cypher.
+import { readFileSync } from 'node:fs';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_LABELS, NODE_LABELS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
+import { documentRow, edgeRow, entityRow } from './rows.js';
+import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
+
+type Row = Record<string, unknown>;
+
+export interface Neo4jOptions { uri: string; user: string; password: string; database?: string; batchSize?: number }
+
+/** Statements of cypher/schema.cypher, split on `;`. */
+export function schemaStatements(): string[] {
+  const text = readFileSync(new URL('../../cypher/schema.cypher', import.meta.url), 'utf8');
+  return text.split(';').map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim()).filter(Boolean);
+}
+
+// Every statement this store sends, named, so the tests can lint each one.
+export const CYPHER = {
+  existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id',
+  docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources RETURN d.id AS id',
+  mergeDocuments: 'UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r',
+  mergeEntities: (l: string) => `UNWIND $rows AS r MERGE (n:${l} {id: r.id}) ON CREATE SET n += r ON MATCH SET n.aliases = [a IN n.aliases WHERE NOT a IN r.aliases] + r.aliases, n.names = r.names`,
+  mergeEdges: (t: string) => `UNWIND $rows AS r MATCH (a {id: r.from}) MATCH (b {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
+  removeDocEdges: 'MATCH ()-[e]->() WHERE e.docId IN $ids DELETE e',
+  removeDocs: 'MATCH (d:Document) WHERE d.id IN $ids DETACH DELETE d',
+  removeOrphans: 'MATCH (e) WHERE NOT e:Document AND NOT (e)--() DELETE e',
+  countLabel: (l: string) => `MATCH (n:${l}) RETURN count(n) AS c`,
+  countType: (t: string) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
+  nodesById: 'MATCH (n) WHERE n.id IN $ids RETURN n, labels(n)[0] AS label',
+  edgesOut: 'MATCH (a)-[r]->(b) WHERE a.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p',
+  edgesIn: 'MATCH (a)-[r]->(b) WHERE b.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p',
+  search: 'MATCH (n) WHERE labels(n)[0] IN $labels AND (n.names CONTAINS $q OR n.name CONTAINS $q) RETURN n, labels(n)[0] AS label LIMIT $limit',
+  documents: `MATCH (d:Document)
+WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+  AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
+  AND ($text IS NULL OR d.text CONTAINS $text)
+RETURN d`,
+  findByName: 'MATCH (n) WHERE labels(n)[0] = $label AND (n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name) RETURN n',
+} as const;
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private driver: Driver;
+  private batchSize: number;
+
+  constructor(private readonly opts: Neo4jOptions) {
+    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), { disableLosslessIntegers: true });
+    this.batchSize = opts.batchSize ?? 1000;
+  }
+
+  private session() { return this.driver.session({ database: this.opts.database }); }
+
+  private async read(cypher: string, params: Row = {}): Promise<Row[]> {
+    const s = this.session();
+    try { return (await s.executeRead((tx) => tx.run(cypher, params))).records.map((r) => r.toObject()); } finally { await s.close(); }
+  }
+
+  private async write(fn: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {
+    const s = this.session();
+    try { await s.executeWrite(fn); } finally { await s.close(); }
+  }
+
+  async init(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity();
+    } catch (e) {
+      throw new Error(`cannot reach Neo4j at ${this.opts.uri}: ${(e as Error).message}`);
+    }
+    for (const stmt of schemaStatements()) await this.write((tx) => tx.run(stmt));
+  }
+
+  private async batched(cypher: string, rows: Row[], progress?: Progress, what = ''): Promise<void> {
+    for (let i = 0; i < rows.length; i += this.batchSize) {
+      const chunk = rows.slice(i, i + this.batchSize);
+      await this.write((tx) => tx.run(cypher, { rows: chunk }));
+      progress?.(Math.min(i + this.batchSize, rows.length), rows.length, what);
+    }
+  }
+
+  async load(batch: GraphBatch, progress?: Progress): Promise<LoadStats> {
+    const stats: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
+    const ids = batch.documents.map((d) => d.id);
+    const have = new Set((await this.read(CYPHER.existingDocs, { ids })).map((r) => r.id as string));
+    const sources = [...new Set(batch.documents.map((d) => d.source))];
+    const stale = (await this.read(CYPHER.docsOfSources, { sources })).map((r) => r.id as string).filter((id) => !ids.includes(id));
+    if (stale.length) {
+      await this.write(async (tx) => { await tx.run(CYPHER.removeDocEdges, { ids: stale }); await tx.run(CYPHER.removeDocs, { ids: stale }); await tx.run(CYPHER.removeOrphans); });
+      stats.documentsReplaced = stale.length;
+    }
+    const fresh = batch.documents.filter((d) => !have.has(d.id));
+    stats.documentsSkipped = batch.documents.length - fresh.length;
+    stats.documentsAdded = fresh.length;
+    if (!fresh.length) return stats;
+    const freshIds = new Set(fresh.map((d) => d.id));
+    await this.batched(CYPHER.mergeDocuments, fresh.map(documentRow), progress, 'documents');
+    for (const l of ENTITY_LABELS) {
+      const rows = batch.entities.filter((e) => e.label === l).map(entityRow);
+      await this.batched(CYPHER.mergeEntities(l), rows, progress, l);
+      stats.nodes += rows.length;
+    }
+    stats.nodes += fresh.length;
+    for (const t of RELATION_TYPES) {
+      const rows = batch.relations.filter((r) => r.type === t && freshIds.has(r.evidence.docId)).map((r) => {
+        const { from, to, ...props } = edgeRow(r);
+        return { from, to, docId: props.docId, props };
+      });
+      await this.batched(CYPHER.mergeEdges(t), rows, progress, t);
+      stats.relationships += rows.length;
+    }
+    return stats;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const labels: Record<string, number> = {};
+    for (const l of NODE_LABELS) labels[l] = Number((await this.read(CYPHER.countLabel(l)))[0].c);
+    const relations: Record<string, number> = {};
+    for (const t of RELATION_TYPES) relations[t] = Number((await this.read(CYPHER.countType(t)))[0].c);
+    return { labels, relations };
+  }
+
+  async nodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    const rows = await this.read(CYPHER.nodesById, { ids: [...ids] });
+    const found = new Map(rows.map((r) => { const n = toNode(r); return [n.id, n]; }));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
+    const params = { ids: [...ids], types: types?.length ? [...types] : RELATION_TYPES };
+    const rows = [
+      ...(direction !== 'IN' ? await this.read(CYPHER.edgesOut, params) : []),
+      ...(direction !== 'OUT' ? await this.read(CYPHER.edgesIn, params) : []),
+    ];
+    return rows.map((r) => ({ type: r.type as RelationType, from: r.f as string, to: r.t as string, props: r.p as Row }));
+  }
+
+  async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {
+    return (await this.read(CYPHER.search, { q: text, labels: [...labels], limit: neo4j.int(limit) })).map(toNode);
+  }
+
+  async documents(f: DocumentFilter): Promise<GraphNode[]> {
+    const rows = await this.read(CYPHER.documents, {
+      place: f.place ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+    });
+    return rows.map((r) => toNode({ n: r.d, label: 'Document' }));
+  }
+
+  async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
+    return (await this.read(CYPHER.findByName, { label, name })).map((r) => toNode({ n: r.n, label }));
+  }
+
+  async close(): Promise<void> { await this.driver.close(); }
+}
+
+function toNode(r: Row): GraphNode {
+  const n = r.n as { properties: Row };
+  const props = { ...n.properties };
+  const label = (r.label as NodeLabel) ?? labelOfId(props.id as string);
+  return { label, id: props.id as string, name: (props.name as string) ?? (props.id as string), props };
+}

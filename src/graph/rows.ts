@@ -1,0 +1,23 @@
+// Graph values → flat property rows, shared by both stores so they hold the same properties.
+import type { DocumentNode, EntityNode, RelationEdge } from './model.js';
+
+export const DOCUMENT_PROPS = ['id', 'name', 'title', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd'] as const;
+export const ENTITY_PROPS = ['id', 'name', 'aliases', 'names', 'kind', 'level', 'place', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const;
+export const EDGE_PROPS = ['docId', 'sentence', 'sentStart', 'sentEnd', 'srcStart', 'srcEnd', 'confidence', 'rule', 'spans', 'score', 'passages'] as const;
+
+export function documentRow(d: DocumentNode): Record<string, unknown> {
+  return { ...d, name: d.docRef };
+}
+
+/** `names` joins name and aliases for substring search in stores without list predicates. */
+export function entityRow(e: EntityNode): Record<string, unknown> {
+  return { ...e, names: [e.name, ...e.aliases].join('|') };
+}
+
+export function edgeRow(r: RelationEdge): Record<string, unknown> {
+  return {
+    from: r.from, to: r.to, docId: r.evidence.docId, sentence: r.evidence.sentence, sentStart: r.evidence.start, sentEnd: r.evidence.end,
+    srcStart: r.evidence.srcStart, srcEnd: r.evidence.srcEnd, confidence: r.confidence, rule: r.rule,
+    spans: r.spans ? JSON.stringify(r.spans) : null, score: r.score ?? null, passages: r.passages ?? null,
+  };
+}

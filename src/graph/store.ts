@@ -1,0 +1,58 @@
+// The one store interface both backends implement; the API and CLI see only this.
+import type { GraphBatch, NodeLabel, RelationType } from './model.js';
+
+/** A node as the API sees it: its label, id, caption name and properties. */
+export interface GraphNode {
+  label: NodeLabel;
+  id: string;
+  name: string;
+  props: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  type: RelationType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>; // docId, sentence, sentStart, sentEnd, srcStart, srcEnd, confidence, rule, …
+}
+
+export interface DocumentFilter {
+  place?: string | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  issuer?: string | null;
+  text?: string | null;
+}
+
+export interface LoadStats { documentsAdded: number; documentsSkipped: number; documentsReplaced: number; nodes: number; relationships: number }
+export interface StoreStats { labels: Record<string, number>; relations: Record<string, number> }
+export type Progress = (done: number, total: number, what: string) => void;
+
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  /** Create tables, constraints and indexes if missing. */
+  init(): Promise<void>;
+  /**
+   * Add documents and what they say. Idempotent: a document already stored
+   * (same id) is skipped; a changed document of the same source and part
+   * replaces the old one and the facts only it supported.
+   */
+  load(batch: GraphBatch, progress?: Progress): Promise<LoadStats>;
+  stats(): Promise<StoreStats>;
+  nodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /** Edges touching the given nodes, in one round trip. */
+  edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]>;
+  /** Candidates whose name or an alias contains `text` (already Simplified). */
+  searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
+  documents(filter: DocumentFilter): Promise<GraphNode[]>;
+  findByName(label: NodeLabel, name: string): Promise<GraphNode[]>;
+  close(): Promise<void>;
+}
+
+export function labelOfId(id: string): NodeLabel {
+  const p = id.slice(0, id.indexOf(':'));
+  const map: Record<string, NodeLabel> = { doc: 'Document', org: 'Organization', program: 'Program', reg: 'Regulation', target: 'Target', place: 'Place' };
+  const l = map[p];
+  if (!l) throw new Error(`not a node id: ${id}`);
+  return l;
+}

@@ -1,0 +1,198 @@
+// Document metadata read from the text: title, 文号, date, year, issuer names
+// as written, jurisdiction (stated or inferred from clues) and level. Each value
+// keeps the text that proves it.
+import type { Level } from '../graph/model.js';
+import { gazetteer } from '../lexicon/gazetteer.js';
+import { loadLexicon } from '../lexicon/load.js';
+
+export interface DocumentMeta {
+  title: string | null;
+  docNumber: string | null;
+  date: string | null;
+  year: number | null;
+  yearEvidence: string | null;
+  /** Issuer names as the text writes them (resolved to canonical names by extraction). */
+  issuerForms: string[];
+  place: string | null;
+  placeEvidence: string | null;
+  placeInferred: boolean;
+  placeConfidence: number;
+  level: Level | null;
+}
+
+const docTypes = loadLexicon<{ kinds: string[] }>('doc-types.json');
+const years = loadLexicon<{ clues: { pattern: string; year: number }[]; teachersDayFirstYear: number }>('years.json');
+const orgLex = loadLexicon<{ suffixes: string[]; abbreviations: { form: string }[]; central: string[] }>('organizations.json');
+
+const KIND_RE = new RegExp(`(${docTypes.kinds.join('|')})$`);
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)】]\s?(\d{1,4})号/;
+const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
+const ORG_SUFFIX = new RegExp(`(${orgLex.suffixes.join('|')})`, 'g');
+export const MASK = /[xX×＊*]{2}/;
+
+export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const docNumberM = DOC_NUMBER.exec(text.slice(0, 400));
+  const docNumber = docNumberM ? docNumberM[0].replace(/\s/g, '') : null;
+
+  const title = compiledHeading ?? findTitle(lines, docNumber);
+  const titleYear = !compiledHeading && title ? Number(/(\d{4})年/.exec(title)?.[1]) || null : null;
+
+  // Date: the signature line, else the year the text opens with ("2023年是…"), else the title's year.
+  let date: string | null = null;
+  const tail = lines.slice(-4).join('\n');
+  const sig = SIGN_DATE.exec(tail);
+  if (sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
+  const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
+  if (!date && !compiledHeading && opening) date = opening[1];
+  if (!date && titleYear) date = String(titleYear);
+  if (!date && docNumberM) date = docNumberM[2];
+
+  let year: number | null = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (date ? Number(date.slice(0, 4)) : null);
+  let yearEvidence: string | null = year ? (title ?? docNumber ?? date) : null;
+  if (!year) {
+    const clue = yearFromClues(text);
+    if (clue) { year = clue.year; yearEvidence = clue.evidence; }
+  }
+
+  const issuerForms = findIssuers(title, lines);
+  const place = inferPlace(text, title, docNumber, issuerForms);
+  return { title, docNumber, date, year, yearEvidence, issuerForms, ...place };
+}
+
+function pad(s: string): string { return s.padStart(2, '0'); }
+
+function findTitle(lines: string[], docNumber: string | null): string | null {
+  for (const [i, raw] of lines.slice(0, 3).entries()) {
+    const l = raw.replace(/^[#\s]+/, '');
+    if (docNumber && l.includes(docNumber)) continue;
+    if (l.length <= 80 && !/[。；]/.test(l) && KIND_RE.test(l.replace(/[（(].*[)）]$/, ''))) return l.replace(/\s+/g, '');
+    // A title run into its first paragraph, separated by a space (PDF layout).
+    const head = /^([^\s，。、；：！？]{6,50}) /.exec(l);
+    if (head) return head[1];
+    if (i === 0 && l.length > 80) break;
+  }
+  return null;
+}
+
+function yearFromClues(text: string): { year: number; evidence: string } | null {
+  for (const c of years.clues) {
+    const m = new RegExp(c.pattern).exec(text);
+    if (m) return { year: c.year, evidence: m[0] };
+  }
+  const td = /第(\d{2})个教师节/.exec(text);
+  if (td) return { year: years.teachersDayFirstYear - 1 + Number(td[1]), evidence: td[0] };
+  return null;
+}
+
+/** Issuer names from the title (before 关于 or the year) and from a signature line at the end. */
+function findIssuers(title: string | null, lines: string[]): string[] {
+  const out: string[] = [];
+  if (title) {
+    const head = /^(.+?)(?:关于|\d{4}年|印发)/.exec(title)?.[1];
+    if (head) out.push(...splitOrgRun(head));
+  }
+  for (const l of lines.slice(-4)) {
+    if (l.length <= 40 && !/[，。：；]/.test(l) && ORG_SUFFIX.test(l) && !SIGN_DATE.test(l)) out.push(...splitOrgRun(l));
+    ORG_SUFFIX.lastIndex = 0;
+  }
+  return [...new Set(out)];
+}
+
+/** "中共云南省委教育工委云南省教育厅" → ["中共云南省委教育工委", "云南省教育厅"]. */
+function splitOrgRun(s: string): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of s.matchAll(ORG_SUFFIX)) {
+    const end = m.index! + m[0].length;
+    const rest = s.slice(end);
+    // Stop at a suffix only where a new name can start (a place, 中共, or the end).
+    if (rest === '' || /^(中共|[\u4e00-\u9fff]{2,3}(省|市|区|县|自治区))/.test(rest) || /^[\s、，和与及]/.test(rest)) {
+      const name = s.slice(last, end).replace(/^[\s、，和与及]+/, '');
+      if (name.length >= 2) parts.push(name);
+      last = end;
+    }
+  }
+  return parts;
+}
+
+interface PlaceGuess { place: string | null; placeEvidence: string | null; placeInferred: boolean; placeConfidence: number; level: Level | null }
+
+/** The jurisdiction: a stated place in the title or 文号, the voice of a central body, or votes of clues. */
+export function inferPlace(text: string, title: string | null, docNumber: string | null, issuers: string[]): PlaceGuess {
+  const g = gazetteer();
+  const masked = MASK.test(text);
+  const levelOf = (name: string): Level | null => (name === '全国' ? 'central' : (g.get(name)?.level ?? null));
+  const stated = (name: string, evidence: string, confidence: number): PlaceGuess => ({
+    place: name, placeEvidence: evidence, placeInferred: false, placeConfidence: confidence, level: levelOf(name),
+  });
+
+  for (const src of [title, ...issuers]) {
+    if (!src) continue;
+    const p = namedPlaces(src)[0];
+    if (p) return stated(p.jurisdiction, `${src}`, 0.95);
+  }
+  if (docNumber) {
+    const abbr = g.clues.provinceAbbr[docNumber[0]];
+    if (abbr) return stated(abbr, `文号前缀“${docNumber[0]}”（${docNumber}）`, 0.9);
+  }
+  // Votes: named places, districts (count for their city), abbreviations after 在/来, regional clues.
+  const votes = new Map<string, number>();
+  const why = new Map<string, string[]>();
+  const vote = (place: string, w: number, ev: string) => {
+    votes.set(place, (votes.get(place) ?? 0) + w);
+    const l = why.get(place) ?? [];
+    if (l.length < 4 && !l.includes(ev)) l.push(ev);
+    why.set(place, l);
+  };
+  for (const p of namedPlaces(text)) vote(p.jurisdiction, p.level === 'district' ? 1.5 : 1, p.form);
+  const abbrRe = new RegExp(`(?:${g.clues.abbrVerbs})([${Object.keys(g.clues.cityAbbr).join('')}])(?:${g.clues.abbrNouns})`, 'g');
+  for (const m of text.matchAll(abbrRe)) vote(g.clues.cityAbbr[m[1]], 2, m[0]);
+  for (const r of g.clues.regions) {
+    const m = new RegExp(r.pattern).exec(text);
+    if (m) for (const p of r.places) vote(p, r.weight / r.places.length, m[0]);
+  }
+  // A province's vote supports the cities in it that also have votes.
+  for (const [name, w] of [...votes]) {
+    const p = g.get(name);
+    if (p?.level === 'provincial') for (const [other] of votes) if (g.get(other)?.province === name && other !== name) votes.set(other, votes.get(other)! + w * 0.5);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  // A central body's voice (部党组, 直属高校) with no local jurisdiction in sight: nationwide.
+  const centralHits = g.clues.central.filter((w) => text.includes(w));
+  const localIssuer = issuers.some((i) => /^[市省区县]/.test(i) || namedPlaces(i).length > 0);
+  if (centralHits.length >= 2 && /部党组|直属/.test(text) && !localIssuer && (ranked[0]?.[1] ?? 0) < 3 && !/全省|全市/.test(text)) {
+    return stated('全国', `central voice: ${centralHits.join('、')}`, 0.8);
+  }
+  if (!ranked.length) return { place: null, placeEvidence: null, placeInferred: false, placeConfidence: 0, level: null };
+  const [best, score] = ranked[0];
+  const total = ranked.reduce((s, [, w]) => s + w, 0);
+  const confidence = Math.round((score / total) * 100) / 100;
+  if (score < 2 || confidence < 0.3) return { place: null, placeEvidence: null, placeInferred: masked, placeConfidence: confidence, level: null };
+  return {
+    place: best, placeEvidence: why.get(best)!.map((w) => `“${w}”`).join('；'), placeInferred: masked,
+    placeConfidence: confidence, level: levelOf(best),
+  };
+}
+
+interface NamedPlace { form: string; jurisdiction: string; level: Level; index: number }
+
+/** Places named in a text, longest form first at each position; districts resolve to their city. */
+export function namedPlaces(text: string): NamedPlace[] {
+  const g = gazetteer();
+  const out: NamedPlace[] = [];
+  for (let i = 0; i < text.length; i++) {
+    for (let len = Math.min(10, text.length - i); len >= 2; len--) {
+      const form = text.slice(i, i + len);
+      const cands = g.forms.get(form);
+      if (!cands) continue;
+      if (cands.length > 1 && cands.every((c) => c.level === 'district')) break; // ambiguous district name
+      const p = cands[0];
+      // A short form must not be the start of a longer word (上海交通大学 still names 上海).
+      out.push({ form, jurisdiction: g.jurisdictionOf(p), level: p.level, index: i });
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}

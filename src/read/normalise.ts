@@ -1,0 +1,96 @@
+// Raw decoded text → the canonical text everything downstream reads, as a
+// MappedText so each character still points into the source. Each step is one
+// small rewrite; the order matters (markup first, script conversion before the
+// rules that look at Chinese characters).
+import * as OpenCC from 'opencc-js';
+import { MappedText } from './mapped-text.js';
+
+export interface Normalised {
+  text: MappedText;
+  traditional: boolean;
+  /** Spots the normaliser could not repair reliably (e.g. GBK mojibake), for the reader's report. */
+  flags: string[];
+}
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK_PUNCT = '，。、；：！？“”‘’（）《》〔〕【】—…·';
+const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+
+/** True when converting to Simplified changes a noticeable share of the Chinese characters. */
+export function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  const conv = toSimplified(sample);
+  let cjk = 0;
+  let changed = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (conv[i] !== sample[i]) changed++;
+    }
+  }
+  return cjk > 0 && changed / cjk > 0.03;
+}
+
+export function normalise(raw: string): Normalised {
+  const flags: string[] = [];
+  let t = MappedText.identity(raw);
+
+  // Line ends and odd spaces.
+  t = t.replace(/\r\n?/g, () => '\n');
+  t = t.replace(/[\u3000\u00a0\t\u2002\u2003\u2009]/g, () => ' ');
+  t = t.replace(/[\u200b\u200c\u200d\ufeff]/g, () => '');
+
+  // Markdown: heading marks, emphasis, list bullets.
+  t = t.replace(/^ *#{1,6} +/gm, () => '');
+  t = t.replace(/\*\*|__/g, () => '');
+  t = t.replace(/^ *[-*+] +/gm, () => '');
+
+  // Full-width letters and digits → ASCII.
+  t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0));
+
+  const traditional = isTraditional(t.text);
+  if (traditional) t = t.mapChars(toSimplified);
+
+  // Conversion debris: pinyin in parentheses after a character, 持續(xù) → 持续.
+  t = t.replace(new RegExp(`(?<=[${CJK}])\\((?=[a-z${TONE}]*[${TONE}])[a-z${TONE}]{1,7}\\)`, 'g'), () => '');
+  // GBK mojibake leaves a '?' glued to Chinese text; we cannot repair it reliably, so flag it.
+  for (const m of t.text.matchAll(new RegExp(`[${CJK}]\\?[${CJK}A-Za-z]`, 'g'))) {
+    flags.push(`possible mojibake at ${m.index}: ${t.text.slice(Math.max(0, m.index! - 4), m.index! + 8)}`);
+  }
+
+  // Punctuation: half-width between Chinese characters → full-width; quote variants → “”.
+  const punct: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+  t = t.replace(new RegExp(`(?<=[${CJK}${CJK_PUNCT}])[,:;!?]|[,:;!?](?=[${CJK}${CJK_PUNCT}])`, 'g'), (m) => punct[m[0]]);
+  t = t.replace(/[「『]/g, () => '“');
+  t = t.replace(/[」』]/g, () => '”');
+  t = pairStraightQuotes(t);
+
+  // PDF line-break spaces inside Chinese text: 全面 建设 → 全面建设, 2020 年 → 2020年.
+  // A space between Chinese and a following number is kept: it often separates a title from its text.
+  t = t.replace(new RegExp(`(?<=[${CJK}${CJK_PUNCT}]) +(?=[${CJK}${CJK_PUNCT}])`, 'g'), () => '');
+  t = t.replace(new RegExp(`(?<=\\d) +(?=[${CJK}])`, 'g'), () => '');
+  t = t.replace(/ {2,}/g, () => ' ');
+  t = t.replace(/^ +| +$/gm, () => '');
+  t = t.replace(/\n{3,}/g, () => '\n\n');
+
+  return { text: t, traditional, flags };
+}
+
+/** Straight quotes "…" and '…' alternate open/close within a line. */
+function pairStraightQuotes(t: MappedText): MappedText {
+  for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
+    let open_ = false;
+    let line = -1;
+    t = t.replace(new RegExp(`${q}|\\n`, 'g'), (m) => {
+      if (m[0] === '\n') { open_ = false; line++; return '\n'; }
+      open_ = !open_;
+      return open_ ? open : close;
+    });
+    void line;
+  }
+  // Single curly quotes used as outer quotes in Chinese text are rare; keep ‘’ as they are.
+  return t;
+}

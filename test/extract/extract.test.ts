@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extractToGold } from '../../src/cli/extract.js';
+import { score } from '../../src/eval/score.js';
+import { CORPUS, GOLD } from '../helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const golds = readdirSync(GOLD).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(GOLD + f, 'utf8')));
+
+describe('extraction on the sample corpus', async () => {
+  const { files, errors } = await extractToGold([CORPUS]);
+  const doc001 = files.find((f) => f.file.startsWith('001'))!.documents[0];
+
+  it('reads every file', () => expect(errors).toEqual([]));
+
+  it('names programs by brand + head, keeping the qualified form as an alias', () => {
+    const p = doc001.entities.find((e) => e.type === 'Program' && e.name === '攀登计划');
+    expect(p?.aliases).toContain('基层党组织攀登计划');
+  });
+
+  it('expands an organisation abbreviation with the document\'s place', () => {
+    expect(doc001.issuers).toEqual(['中共上海市教育卫生工作委员会']);
+    const o = doc001.entities.find((e) => e.name === '中共上海市教育卫生工作委员会');
+    expect(o?.aliases).toContain('市教卫工作党委');
+  });
+
+  it('keeps the same abbreviation of two cities apart', () => {
+    const d004 = files.find((f) => f.file.startsWith('004'))!.documents;
+    expect(d004.map((d) => d.issuers[0])).toEqual(['中共青岛市委教育工作委员会', '中共南宁市委教育工作委员会', '中共上海市委教育工作委员会']);
+  });
+
+  it('reads who issued a cited instrument and that the document references it', () => {
+    expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'ISSUES', from: '中共教育部党组', to: '关于高校党组织对标争先建设计划的实施意见' }));
+    expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'REFERENCES', from: doc001.docRef, to: '关于加强公立医院党的建设工作的意见' }));
+  });
+
+  it('reads a component program as PART_OF its umbrella', () => {
+    expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'PART_OF', from: '攀登计划', to: '新时代基层党建质量提升工程' }));
+  });
+
+  it('parses a target into value, unit and subject', () => {
+    const d000 = files.find((f) => f.file.startsWith('000'))!.documents[0];
+    const t = d000.entities.find((e) => e.type === 'Target' && String(e.name).includes('30所幼儿园'));
+    expect(t).toMatchObject({ value: '30', unit: '所' });
+  });
+
+  it('scores at least the measured floor against the gold (regression guard)', () => {
+    const s = score(golds, files);
+    expect(s.documents.filesWithExactCount).toBe(5);
+    expect(s.entities.micro.f1).toBeGreaterThan(0.6);
+    expect(s.relations.micro.f1).toBeGreaterThan(0.6);
+    for (const f of ['title', 'date', 'year', 'place'] as const) expect(s.metadata[f].accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
