@@ -18,7 +18,8 @@ export async function listInputs(paths: string[]): Promise<string[]> {
       for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = join(p, e.name);
         if (e.isDirectory()) out.push(...(await listInputs([full])));
-        else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(full);
+        // A folder's README describes the folder; it is not one of its documents.
+        else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase()) && !/^readme\b/i.test(e.name)) out.push(full);
       }
     } else out.push(p);
   }
