@@ -6,6 +6,9 @@ import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runServe, runStart } from './serve.js';
 
+// Output piped into `head` closes early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
+
 const program = new Command();
 program
   .name('policy-kg')

@@ -46,7 +46,9 @@ export function readText(file: string, source: string, encoding = 'UTF-8'): Read
 export async function readPolicyFile(path: string): Promise<ReadResult> {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new ReadError(path, `unsupported format ${ext || '(no extension)'}`);
-  const bytes = await readFile(path);
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new ReadError(path, e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message);
+  });
   const { text, encoding } = decode(bytes, path);
   return readText(path, text, encoding);
 }
