@@ -17,7 +17,8 @@ interface OrgLexicon {
   genericPrefix: string;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
-const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+// 党组 must not be the start of 党组织 (a party organisation is not a party group).
+const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})(?!织)`, 'g');
 const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
@@ -81,10 +82,13 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     const toks = tag(text.slice(from, m.index!));
     let k = toks.length;
     while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word)) k--;
+    // A name never starts with a verb or adverb (充分发挥…, 积极争取…): skip past them.
+    while (k < toks.length && /^(v|d|ad|vd|p|c|u)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag)) k++;
     const start = from + (k < toks.length ? toks[k].start : m.index! - from);
     const form = text.slice(start, end);
-    if (form.length < 3 || form.length > 30) continue;
-    if (/[（(]$/.test(form) || /^[\d.、]/.test(form)) continue;
+    // A bare head noun (委员会, 领导小组) names nothing.
+    if (form.length < 3 || form.length > 30 || form.length <= m[0].length + 1) continue;
+    if (/[（(][^）)]*$|^[^（(]*[）)]/.test(form) || /^[\d.、]/.test(form)) continue;
     found.push(mk(form, start, isGenericOrg(form) ? 'org.generic' : 'org.suffix', 0.7));
   }
   return dropOverlaps(found);
