@@ -20,7 +20,7 @@ function badInput(message: string): never {
 
 async function nodeOrThrow(ctx: Context, id: string, label?: NodeLabel): Promise<GraphNode> {
   const n = await ctx.loaders.node.load(id);
-  if (!n || (label && n.label !== label) || (!label && n.label === 'Document' && false)) notFound(`${label ?? 'node'} ${id}`);
+  if (!n || (label && n.label !== label)) notFound(`${label ?? 'node'} ${id}`);
   return n;
 }
 

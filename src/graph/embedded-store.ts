@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import lbug from '@ladybugdb/core';
-import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type EntityLabel, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
+import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
 import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
@@ -198,4 +198,3 @@ function toEdge(type: RelationType, r: Row): GraphEdge {
   return { type, from: r.f as string, to: r.t as string, props };
 }
 
-export type { EntityLabel };

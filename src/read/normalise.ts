@@ -83,14 +83,11 @@ export function normalise(raw: string): Normalised {
 function pairStraightQuotes(t: MappedText): MappedText {
   for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
     let open_ = false;
-    let line = -1;
     t = t.replace(new RegExp(`${q}|\\n`, 'g'), (m) => {
-      if (m[0] === '\n') { open_ = false; line++; return '\n'; }
+      if (m[0] === '\n') { open_ = false; return '\n'; }
       open_ = !open_;
       return open_ ? open : close;
     });
-    void line;
   }
-  // Single curly quotes used as outer quotes in Chinese text are rare; keep ‘’ as they are.
   return t;
 }
