@@ -11,7 +11,8 @@ import { canonicalOrg, findOrganizations } from './organizations.js';
 import { findPlaces } from './places.js';
 import { findPrograms, headOf } from './programs.js';
 import { findRegulations, regulationKind } from './regulations.js';
-import { DOC, readRelations, sentenceBounds } from './relations.js';
+import { DOC, readRelations } from './relations.js';
+import { insideBookTitle, sentenceBounds } from './sentences.js';
 import { findTargets } from './targets.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 
@@ -129,11 +130,6 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
     relations.push({ type: 'MENTIONS', from: docId, to: id, evidence: evidence(ms[0].start), confidence: Math.max(...ms.map((m) => m.confidence)), rule: ms[0].rule, spans: ms.map((m) => [m.start, m.end]) });
   }
   return { documents: [document], entities: [...entities.values()], relations: dedupeRelations(relations) };
-}
-
-function insideBookTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open >= 0 && text.lastIndexOf('》', at - 1) < open;
 }
 
 /** One edge per (type, from, to) in a document: the most confident, first in the text on ties. */

@@ -24,6 +24,8 @@ const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
 const CENTRAL = new Set(orgLex.central);
 const NAME_TAGS = /^(n|nt|ns|nz|nr|j|vn|an|l|eng|x|m)$/;
+/** Forms the lexicon knows, longest first so that 教育部党组 wins over 教育部. */
+const KNOWN = [...orgLex.central, ...orgLex.abbreviations.map((a) => a.form)].sort((a, b) => b.length - a.length);
 
 export interface OrgContext { place: string | null }
 
@@ -67,8 +69,7 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     return { label: 'Organization', name: c.name, form, start, end: start + form.length, rule, confidence, scope: c.scope, fields: { level: c.level } };
   };
   // 1. Forms the lexicon knows, longest first.
-  const known = [...orgLex.central, ...orgLex.abbreviations.map((a) => a.form)].sort((a, b) => b.length - a.length);
-  for (const form of known) {
+  for (const form of KNOWN) {
     for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) found.push(mk(form, i, 'org.lexicon', 0.9));
   }
   // 2. Names ending in a head noun; the left edge is where the tokens stop being nominal.

@@ -2,7 +2,7 @@
 // small function; `rule` on the edge names it for `extract --explain`.
 import type { RelationType } from '../graph/model.js';
 import type { Mention } from './mention.js';
-import { clauseAt } from './sentences.js';
+import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
 export interface RelationDraft {
   type: RelationType;
@@ -95,18 +95,13 @@ function references({ mentions }: RelationInput): RelationDraft[] {
     .map((m) => ({ type: 'REFERENCES' as const, from: DOC, to: m.id, at: m.start, rule: 'references.book-title', confidence: 0.9 }));
 }
 
-function insideTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open >= 0 && text.lastIndexOf('》', at) < open && text.indexOf('》', at) > at;
-}
-
 function implementsRel({ text, mentions }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const m of mentions) {
     const clause = clauseAt(text, m.start, m.end);
     const before = text.slice(clause.start, m.start);
     if (m.label === 'Program') {
-      if (insideTitle(text, m.start) || NOT_OURS.test(before)) continue;
+      if (insideBookTitle(text, m.start) || NOT_OURS.test(before)) continue;
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
     } else if (m.label === 'Regulation' && REG_IMPLEMENT.test(before)) {
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: 'implements.verb+regulation', confidence: 0.75 });
@@ -125,7 +120,7 @@ function headingLevel(line: string): number {
 
 function partOf({ text, mentions, titleProgram }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
-  const programs = mentions.filter((m) => m.label === 'Program' && !insideTitle(text, m.start));
+  const programs = mentions.filter((m) => m.label === 'Program' && !insideBookTitle(text, m.start));
   // Programs named in a heading (or in a numbered item's lead phrase) own the programs of their section.
   const stack: { level: number; prog: (typeof programs)[number] }[] = [];
   let pos = 0;
@@ -177,13 +172,4 @@ function locatedIn({ mentions }: RelationInput): RelationDraft[] {
     out.push({ type: 'LOCATED_IN', from: m.id, to: `place:${m.scope}`, at: m.start, rule: 'located-in.scope', confidence: 0.8 });
   }
   return out;
-}
-
-export function sentenceBounds(text: string, at: number): [number, number] {
-  let s = at;
-  while (s > 0 && !'。！？；\n'.includes(text[s - 1])) s--;
-  let e = at;
-  while (e < text.length && !'。！？；\n'.includes(text[e])) e++;
-  if (e < text.length && text[e] !== '\n') e++;
-  return [s, e];
 }

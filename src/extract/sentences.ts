@@ -1,20 +1,8 @@
-// Sentences and clauses with their offsets in the document text.
+// Positions in a document's text: the sentence or clause around an offset, and
+// whether an offset lies inside a 《》 title.
 export interface Span { start: number; end: number; text: string }
 
-/** Sentences end at 。！？；, a line break, or the 。 after a numbered item's bold title. */
-export function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /[^。！？；\n]+[。！？；]?/g;
-  for (const m of text.matchAll(re)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (t) out.push({ start: m.index! + lead, end: m.index! + lead + t.length, text: t });
-  }
-  return out;
-}
-
-/** The clause (between ，、；：。 and line ends) around position i. */
+/** The clause (between ，。；：！？ and line ends) around [start, end). */
 export function clauseAt(text: string, start: number, end: number): Span {
   let s = start;
   while (s > 0 && !'，。；：！？\n'.includes(text[s - 1])) s--;
@@ -23,15 +11,18 @@ export function clauseAt(text: string, start: number, end: number): Span {
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
-/** Index of the sentence containing position i (binary search over sorted spans). */
-export function sentenceIndexAt(spans: Span[], i: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= i) lo = mid + 1;
-    else if (spans[mid].start > i) hi = mid - 1;
-    else return mid;
-  }
-  return Math.max(0, Math.min(spans.length - 1, lo));
+/** The sentence around `at`: from the previous 。！？； or line break to the next, its mark included. */
+export function sentenceBounds(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !'。！？；\n'.includes(text[s - 1])) s--;
+  let e = at;
+  while (e < text.length && !'。！？；\n'.includes(text[e])) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return [s, e];
+}
+
+/** True when `at` lies inside a 《…》 title. */
+export function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at - 1) < open;
 }

@@ -12,13 +12,6 @@ export interface StoreOptions {
   batchSize?: number;
 }
 
-export function storeOptionsFromEnv(env = process.env): StoreOptions {
-  return {
-    data: env.POLICY_KG_DATA, neo4jUri: env.NEO4J_URI, neo4jUser: env.NEO4J_USER, neo4jPassword: env.NEO4J_PASSWORD,
-    neo4jDatabase: env.NEO4J_DATABASE,
-  };
-}
-
 export async function openStore(o: StoreOptions): Promise<GraphStore> {
   const store: GraphStore = o.neo4jUri
     ? new Neo4jStore({ uri: o.neo4jUri, user: o.neo4jUser ?? 'neo4j', password: o.neo4jPassword ?? '', database: o.neo4jDatabase, batchSize: o.batchSize })
