@@ -62,16 +62,27 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
     }
   }
 
-  // Issuers: the metadata's forms, else the local body that speaks in the opening paragraph.
+  // Issuers: the metadata's forms, else the local body that speaks in the opening
+  // paragraph, else (a nationwide text with no signature, such as a ministry's
+  // article) the central body that most often opens a clause as its actor.
   let issuerForms = meta.issuerForms;
+  let issuerConfidence = 0.9;
   if (!issuerForms.length) {
     const opening = orgs.find((o) => o.start < 400 && o.rule === 'org.lexicon' && o.scope);
-    if (opening) issuerForms = [opening.form];
+    if (opening) { issuerForms = [opening.form]; issuerConfidence = 0.7; }
+  }
+  if (!issuerForms.length && place === '全国') {
+    const actors = new Map<string, number>();
+    for (const o of orgs) {
+      if (o.fields?.level === 'central' && /^$|[。；，：\n]$/.test(text.slice(Math.max(0, o.start - 1), o.start))) actors.set(o.form, (actors.get(o.form) ?? 0) + 1);
+    }
+    const actor = [...actors].sort((a, b) => b[1] - a[1])[0];
+    if (actor) { issuerForms = [actor[0]]; issuerConfidence = 0.6; }
   }
   const issuers: IdMention[] = issuerForms.map((form) => {
     const c = canonicalOrg(form, place);
     const at = Math.max(0, text.lastIndexOf(form));
-    const m: IdMention = { label: 'Organization', name: c.name, form, start: at, end: at + form.length, rule: 'org.issuer', confidence: 0.9, scope: c.scope, fields: { level: c.level }, id: '' };
+    const m: IdMention = { label: 'Organization', name: c.name, form, start: at, end: at + form.length, rule: 'org.issuer', confidence: issuerConfidence, scope: c.scope, fields: { level: c.level }, id: '' };
     m.id = idOf(m);
     return m;
   });

@@ -18,6 +18,28 @@ export class MappedText {
     return new MappedText(text, s, e);
   }
 
+  /**
+   * Join pieces cut from a source (text nodes of an HTML page, lines of a PDF
+   * text layer). A piece whose text is exactly source[start, end) maps character
+   * by character (or when the caller says it is `exact`: same length, only
+   * whitespace changed); one that is not (decoded entities, inserted line
+   * breaks) maps every character to its whole span.
+   */
+  static fromPieces(source: string, pieces: { text: string; start: number; end: number; exact?: boolean }[]): MappedText {
+    const n = pieces.reduce((a, p) => a + p.text.length, 0);
+    const s = new Int32Array(n);
+    const e = new Int32Array(n);
+    let o = 0;
+    for (const p of pieces) {
+      const exact = p.end - p.start === p.text.length && (p.exact ?? source.startsWith(p.text, p.start));
+      for (let i = 0; i < p.text.length; i++, o++) {
+        s[o] = exact ? p.start + i : p.start;
+        e[o] = exact ? p.start + i + 1 : p.end;
+      }
+    }
+    return new MappedText(pieces.map((p) => p.text).join(''), s, e);
+  }
+
   get length(): number { return this.text.length; }
 
   /** The source span [start, end) that the text span [start, end) was produced from. */

@@ -4,6 +4,7 @@
 // rules that look at Chinese characters).
 import * as OpenCC from 'opencc-js';
 import { MappedText } from './mapped-text.js';
+import { MOJIBAKE, repairRun } from './mojibake.js';
 
 export interface Normalised {
   text: MappedText;
@@ -34,9 +35,13 @@ export function isTraditional(text: string): boolean {
   return cjk > 0 && changed / cjk > 0.03;
 }
 
-export function normalise(raw: string): Normalised {
+/**
+ * `traditional` forces the script decision (for re-normalising a piece of a
+ * file whose script is known); by default it is read off the text.
+ */
+export function normalise(raw: string | MappedText, opts: { traditional?: boolean } = {}): Normalised {
   const flags: string[] = [];
-  let t = MappedText.identity(raw);
+  let t = typeof raw === 'string' ? MappedText.identity(raw) : raw;
 
   // Line ends and odd spaces.
   t = t.replace(/\r\n?/g, () => '\n');
@@ -51,15 +56,19 @@ export function normalise(raw: string): Normalised {
   // Full-width letters and digits → ASCII.
   t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0));
 
-  const traditional = isTraditional(t.text);
+  // GBK mojibake: repaired where the dictionary is sure, flagged where not.
+  // Before script conversion: the repair re-encodes the characters as they came.
+  t = t.replace(MOJIBAKE, (m) => {
+    const repaired = repairRun(m[1], t.text.slice(Math.max(0, m.index - 2), m.index), t.text.slice(m.index + m[0].length, m.index + m[0].length + 2), toSimplified);
+    if (repaired === null) flags.push(`possible mojibake at ${m.index}: ${t.text.slice(Math.max(0, m.index - 4), m.index + 8)}`);
+    return repaired ?? m[0];
+  });
+
+  const traditional = opts.traditional ?? isTraditional(t.text);
   if (traditional) t = t.mapChars(toSimplified);
 
   // Conversion debris: pinyin in parentheses after a character, 持續(xù) → 持续.
   t = t.replace(new RegExp(`(?<=[${CJK}])\\((?=[a-z${TONE}]*[${TONE}])[a-z${TONE}]{1,7}\\)`, 'g'), () => '');
-  // GBK mojibake leaves a '?' glued to Chinese text; we cannot repair it reliably, so flag it.
-  for (const m of t.text.matchAll(new RegExp(`[${CJK}]\\?[${CJK}A-Za-z]`, 'g'))) {
-    flags.push(`possible mojibake at ${m.index}: ${t.text.slice(Math.max(0, m.index! - 4), m.index! + 8)}`);
-  }
 
   // Punctuation: half-width between Chinese characters → full-width; quote variants → “”.
   const punct: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
