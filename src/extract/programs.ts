@@ -4,9 +4,9 @@
 //   trigger verb + unquoted name   实施组织生活创优行动、党员成长引领行动
 import { loadLexicon } from '../lexicon/load.js';
 import { bareName, type Mention } from './mention.js';
-import { tag } from './segmenter.js';
+import { isWordBoundary, tag } from './segmenter.js';
 
-interface ProgramLexicon { heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[] }
+interface ProgramLexicon { heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[] }
 const lex = loadLexicon<ProgramLexicon>('programs.json');
 const HEADS = [...lex.heads].sort((a, b) => b.length - a.length);
 const UNQUOTED_HEADS = HEADS.filter((h) => !lex.quotedHeadsOnly.includes(h));
@@ -14,6 +14,10 @@ const HEAD = `(?:${HEADS.join('|')})`;
 const NOT = new Set(lex.notPrograms);
 const GENERIC = new Set(lex.genericNames);
 const TRIGGER = new RegExp(`(${lex.triggers})`, 'g');
+const GENERIC_MODIFIER = new Set(lex.genericModifiers);
+/** A version after the head belongs to the name: 培养计划2.0, 数字化转型3.0版. */
+const VERSION = '(?:\\d\\.\\d版?)?';
+const BRAND_IS_NAME = new RegExp(`(?:${[...HEADS, ...lex.brandEnds].join('|')})$`);
 const QUALIFIER_TAGS = /^(n|nt|ns|nz|j|vn|an|l|b|a)$/;
 
 export function headOf(name: string): string | null {
@@ -23,17 +27,19 @@ export function headOf(name: string): string | null {
 export function findPrograms(text: string): Mention[] {
   const out: Mention[] = [];
   // 1. “brand” + up to four characters + head noun.
-  const brandRe = new RegExp(`“([^“”\\n]{1,16})”([\\u4e00-\\u9fff]{0,4}?)(${HEAD})`, 'g');
+  const brandRe = new RegExp(`“([^“”\\n]{1,16})”([\\u4e00-\\u9fff]{0,10}?)(${HEAD}${VERSION})`, 'g');
   for (const m of text.matchAll(brandRe)) {
     const brand = m[1];
     if (NOT.has(brand) || /[，。；]/.test(brand)) continue;
+    // “扬帆计划”项目, “就业促进周”系列活动: the quoted name is whole already.
+    if (BRAND_IS_NAME.test(brand) || !isWordBoundary(text, m.index! + m[0].length)) continue;
     const name = bareName(brand + m[2] + m[3]);
     const qStart = qualifierStart(text, m.index!);
     const form = bareName(text.slice(qStart, m.index! + m[0].length));
     out.push({ label: 'Program', name, form, start: qStart, end: m.index! + m[0].length, rule: 'program.brand+head', confidence: 0.9, fields: { kind: headKind(m[3]) } });
   }
   // 2. A whole quoted name ending in a head noun.
-  for (const m of text.matchAll(new RegExp(`“([^“”\\n]{2,30}?${HEAD})”`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`“([^“”\\n]{2,30}?(?:${HEAD}|${lex.brandEnds.join('|')}))”`, 'g'))) {
     const name = bareName(m[1]);
     if (NOT.has(name) || GENERIC.has(name)) continue;
     out.push({ label: 'Program', name, form: name, start: m.index!, end: m.index! + m[0].length, rule: 'program.quoted', confidence: 0.85, fields: { kind: headKind(headOf(name)!) } });
@@ -42,7 +48,8 @@ export function findPrograms(text: string): Mention[] {
   const plainHead = `(?:${UNQUOTED_HEADS.join('|')})`;
   for (const t of text.matchAll(TRIGGER)) {
     const after = t.index! + t[0].length;
-    const listRe = new RegExp(`^(?:[\\u4e00-\\u9fff（）()]{2,18}?${plainHead})(?:、[\\u4e00-\\u9fff（）()]{2,18}?${plainHead})*`);
+    const item = `[\\u4e00-\\u9fff\\d+（）()]{2,18}?${plainHead}${VERSION}`;
+    const listRe = new RegExp(`^(?:${item})(?:、${item})*`);
     const lm = listRe.exec(text.slice(after, after + 120));
     if (!lm) continue;
     let pos = after;
@@ -50,10 +57,19 @@ export function findPrograms(text: string): Mention[] {
       const name = trimLeadingFiller(part);
       const start = pos + (part.length - name.length);
       pos += part.length + 1;
-      if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name)) continue;
+      if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, start + name.length)) continue;
+      const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
+      if (GENERIC_MODIFIER.has(modifier) || /^\d+个/.test(modifier)) continue;
       if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
       out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
     }
+  }
+  // 4. The program an instrument implements, named in its title: 《第二轮新时代基层党建质量提升工程实施方案》.
+  const inTitle = new RegExp(`《(?:关于)?([^《》“”\\n]{4,30}?${HEAD})(?:的)?(?:实施方案|实施意见|实施细则|实施办法)》`, 'g');
+  for (const m of text.matchAll(inTitle)) {
+    const name = trimLeadingFiller(m[1]);
+    const start = m.index! + m[0].indexOf(name);
+    if (name.length >= 4 && !GENERIC.has(name)) out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.in-title', confidence: 0.7, fields: { kind: headKind(headOf(name)!) } });
   }
   return dropContained(out);
 }
@@ -70,8 +86,14 @@ function qualifierStart(text: string, at: number): number {
   return k < toks.length ? base + toks[k].start : at;
 }
 
+/** Words in front of a name that belong to the sentence: chained verbs (实施, 推进), 好 of 做好, rounds (新一轮, 第二期), scope (全市). */
 function trimLeadingFiller(s: string): string {
-  return s.replace(/^(好|了|的|新|一批|全市|全省|全区)/, '');
+  let prev;
+  do {
+    prev = s;
+    s = s.replace(new RegExp(`^(?:${lex.triggers})`), '').replace(/^(好|了|的|新一轮|新一批|第[一二三四五六七八九十\d]+[轮期批届]|一批|全市|全省|全区|本市|本省)/, '');
+  } while (s !== prev);
+  return s;
 }
 
 function headKind(head: string): string {

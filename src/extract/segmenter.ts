@@ -17,3 +17,14 @@ export function tag(text: string): Token[] {
   }
   return out;
 }
+
+/**
+ * Whether jieba puts a word boundary at `at` in `text`: a head noun that is the
+ * start of a longer word (工程 of 工程师, 大学 of 大学习) is not a name's end.
+ */
+export function isWordBoundary(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const from = Math.max(0, at - 4);
+  const toks = tag(text.slice(from, Math.min(text.length, at + 4)));
+  return toks.some((t) => t.start + from === at);
+}
