@@ -19,8 +19,9 @@ export function toGoldFile(file: string, perDocument: GraphBatch[], explain = fa
       const names = new Map<string, string>([[d.id, d.docRef], ...b.entities.map((e) => [e.id, e.name] as [string, string])]);
       const firstEvidence = new Map<string, string>();
       for (const r of b.relations) if (r.type === 'MENTIONS') firstEvidence.set(r.to, r.evidence.sentence);
-      // The spec lists the document's own title as a Regulation too (DESCRIBES, not a mention).
-      const mentioned = new Set(b.relations.filter((r) => r.type === 'MENTIONS' || r.type === 'DESCRIBES').map((r) => r.to));
+      // The spec lists the document's own title as a Regulation (DESCRIBES) and its
+      // jurisdiction as a Place (GOVERNS) even where the text masks the name.
+      const mentioned = new Set(b.relations.filter((r) => r.type === 'MENTIONS' || r.type === 'DESCRIBES' || r.type === 'GOVERNS').map((r) => r.to));
       return {
         title: d.title, docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
         placeEvidence: d.placeEvidence, placeInferred: d.placeInferred, placeConfidence: d.placeConfidence, level: d.level, docRef: d.docRef,

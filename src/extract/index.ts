@@ -35,9 +35,10 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   const docId = documentId(text);
   const stem = doc.file.replace(/\.[^.]+$/, '');
 
-  const orgs = findOrganizations(text, { place }).filter((m) => !insideBookTitle(text, m.start));
+  const programs = findPrograms(text);
+  const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text).map((t) => ({ ...t, scope: docId.slice(4) }));
-  const mentions: IdMention[] = [...findRegulations(text), ...findPrograms(text), ...orgs, ...findPlaces(text), ...targets]
+  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...findPlaces(text), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.

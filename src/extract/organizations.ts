@@ -1,12 +1,14 @@
 // Organisations: known forms from the lexicon (abbreviations expanded with the
-// document's place), and names ending in an organisational head noun (党委,
-// 委员会, 教育厅, …) whose left edge is found with nodejieba's tags.
+// document's place), names ending in an organisational head noun (党委,
+// 委员会, 教育厅, …) whose left edge is found with nodejieba's tokens, bare
+// departments (教育厅) bound to the document's place, and numbered schools.
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { MASK, namedPlaces } from '../read/metadata.js';
+import { fillMask } from './masked.js';
 import type { Level } from '../graph/model.js';
 import type { Mention } from './mention.js';
-import { tag } from './segmenter.js';
+import { isWordBoundary, tag } from './segmenter.js';
 
 interface OrgLexicon {
   central: string[];
@@ -15,6 +17,11 @@ interface OrgLexicon {
   generic: string[];
   stopBefore: string;
   genericPrefix: string;
+  placeBoundHeads: Record<string, 'provincial' | 'document'>;
+  categoryQualifiers: string;
+  categoryPartyHeads: string;
+  numberedSchool: string;
+  notFollowedBy: string;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).
@@ -23,42 +30,68 @@ const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
 const CENTRAL = new Set(orgLex.central);
-const NAME_TAGS = /^(n|nt|ns|nz|nr|j|vn|an|l|eng|x|m)$/;
+const CATEGORY = new RegExp(orgLex.categoryQualifiers);
+const CATEGORY_PARTY = new RegExp(orgLex.categoryPartyHeads);
+const NUMBERED_SCHOOL = new RegExp(orgLex.numberedSchool, 'g');
+const NOT_FOLLOWED_BY = new RegExp(`^(${orgLex.notFollowedBy})`);
+const PROPER_TAGS = /^(nt|nz|ns|nr|j)$/;
+const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|j|vn|an|eng|x|m|a|b)$/;
+/** Abbreviations, longest first, so that 市委教育工委 wins over 市委. */
+const ABBREVIATIONS = [...orgLex.abbreviations].sort((a, b) => b.form.length - a.form.length);
 /** Forms the lexicon knows, longest first so that 教育部党组 wins over 教育部. */
 const KNOWN = [...orgLex.central, ...orgLex.abbreviations.map((a) => a.form)].sort((a, b) => b.length - a.length);
+const EDGE_PUNCT = ['，', '、', '。', '\n', '；', '：', '“', '”', '《', '》', '（', '('];
 
-export interface OrgContext { place: string | null }
+export interface OrgContext { place: string | null; programs?: { start: number; end: number }[] }
 
 export interface CanonicalOrg { name: string; scope: string | null; level: Level | null }
+
+const local = (place: string | null): place is string => !!place && place !== '全国';
 
 /** The canonical name of an organisation written as `form` in a document of `place`. */
 export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   const g = gazetteer();
-  const central = CENTRAL.has(form) || CENTRAL.has(form.replace(/^中共/, ''));
-  const abbr = orgLex.abbreviations.find((a) => a.form === form);
+  if (CENTRAL.has(form) || CENTRAL.has(form.replace(/^中共/, ''))) return { name: form, scope: null, level: 'central' };
+  // A known abbreviation, alone or opening a longer name (市政府教育督导委员会, 市教卫工作党委组织干部处).
+  // A longer name that already states its place (上海市教卫工作党委系统党建服务中心) is kept as written.
+  const abbr = ABBREVIATIONS.find((a) => form === a.form || (form.startsWith(a.form) && a.name.includes('{place}')));
   if (abbr) {
-    const needsPlace = abbr.name.includes('{place}');
-    if (!needsPlace) return { name: abbr.name, scope: null, level: 'central' };
-    if (place && place !== '全国') return { name: abbr.name.replace('{place}', place), scope: place, level: g.get(place)?.level ?? null };
+    const rest = form.slice(abbr.form.length);
+    if (!abbr.name.includes('{place}')) return { name: abbr.name + rest, scope: null, level: 'central' };
+    if (local(place)) return { name: abbr.name.replace('{place}', place) + rest, scope: place, level: g.get(place)?.level ?? null };
     return { name: form, scope: place, level: null };
   }
-  if (central) return { name: form, scope: null, level: 'central' };
+  // A department written bare (教育厅) is the one of the document's place, at its level.
+  const bound = orgLex.placeBoundHeads[form];
+  if (bound && local(place)) {
+    const pl = g.get(place);
+    const owner = bound === 'provincial' && pl && pl.level !== 'provincial' && pl.province !== place ? pl.province : place;
+    return { name: owner + form, scope: owner, level: g.get(owner)?.level ?? null };
+  }
   let name = form;
-  if (place && place !== '全国' && MASK.test(name)) name = name.replace(MASK, g.get(place)?.short ?? place);
+  name = fillMask(name, place);
   // A relative name (市卫生计生委党委) belongs to the document's place.
-  if (place && place !== '全国' && /^[市省区县]/.test(name) && !namedPlaces(name).some((p) => p.index === 0)) {
+  if (local(place) && /^[市省区县]/.test(name) && !namedPlaces(name).some((p) => p.index === 0)) {
     const level = name[0] === '省' ? 'provincial' : name[0] === '市' ? 'municipal' : 'district';
     const pl = g.get(place);
-    if (pl && (pl.level === level || (level === 'municipal' && pl.level === 'municipal'))) name = place + name.slice(1);
+    if (pl && pl.level === level) name = place + name.slice(1);
   }
   const named = namedPlaces(name).find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
-  const scope = named ? named.jurisdiction : place && place !== '全国' ? place : null;
+  const scope = named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
   return { name, scope, level };
 }
 
 export function isGenericOrg(form: string): boolean {
-  return GENERIC.has(form) || GENERIC_PREFIX.test(form);
+  return GENERIC.has(form) || GENERIC_PREFIX.test(form) || CATEGORY_PARTY.test(form) || CATEGORY.test(form);
+}
+
+/** A name with nothing proper in it: short, no place, no quoted brand, not known (产业学院, 医教联盟). */
+function namesNothing(form: string): boolean {
+  if (form.length > 5 || namedPlaces(form).length > 0 || MASK.test(form) || KNOWN.some((k) => form.includes(k)) || /^(中央|国家|全国)/.test(form)) return false;
+  // jieba knows proper names of institutions as one word (清华大学/nt).
+  const toks = tag(form);
+  return !(toks.length === 1 && PROPER_TAGS.test(toks[0].tag));
 }
 
 /** Every organisation named in `text`; generic collectives are returned with rule org.generic. */
@@ -70,27 +103,57 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
   };
   // 1. Forms the lexicon knows, longest first.
   for (const form of KNOWN) {
-    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) found.push(mk(form, i, 'org.lexicon', 0.9));
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
+      if (isWordBoundary(text, i + form.length) || /[委组]$/.test(form)) found.push(mk(form, i, 'org.lexicon', 0.9));
+    }
   }
   // 2. Names ending in a head noun; the left edge is where the tokens stop being nominal.
   for (const m of text.matchAll(SUFFIX)) {
     const end = m.index! + m[0].length;
+    // 大学 of 大学习, 学院 of 学院路: a head noun must end a word.
+    if (!isWordBoundary(text, end) || NOT_FOLLOWED_BY.test(text.slice(end, end + 4))) continue;
     const windowStart = Math.max(0, m.index! - 24);
     const left = text.slice(windowStart, m.index!);
-    const cut = Math.max(left.lastIndexOf('，'), left.lastIndexOf('、'), left.lastIndexOf('。'), left.lastIndexOf('\n'),
-      left.lastIndexOf('；'), left.lastIndexOf('：'), left.lastIndexOf('“'), left.lastIndexOf('”'), left.lastIndexOf('《'), left.lastIndexOf('》'));
+    const cut = Math.max(...EDGE_PUNCT.map((c) => left.lastIndexOf(c)));
     const from = windowStart + cut + 1;
-    const toks = tag(text.slice(from, m.index!));
-    let k = toks.length;
-    while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word)) k--;
-    // A name never starts with a verb or adverb (充分发挥…, 积极争取…): skip past them.
-    while (k < toks.length && /^(v|d|ad|vd|p|c|u)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag)) k++;
-    const start = from + (k < toks.length ? toks[k].start : m.index! - from);
+    let start: number;
+    if (left[cut] === '“' && text[end] === '”') start = from; // a quoted name is whole: “高校中国共产党伟大建党精神研究中心”
+    else {
+      const program = ctx.programs?.find((p) => p.end === m.index!); // 基层党建质量提升工程 + 领导小组
+      // A leading group is named for its program, verbs and all: 成立|基层党建质量提升工程领导小组.
+      const programLike = /领导小组/.test(m[0]) ? /(?:^|成立|组建|设立|调整)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(left.slice(cut + 1)) : null;
+      if (program) start = program.start;
+      else if (programLike) start = m.index! - programLike[1].length;
+      else {
+        const toks = tag(text.slice(from, m.index!));
+        let k = toks.length;
+        while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word) && !/^第.+[届次轮期批]$/.test(toks[k - 1].word)) k--;
+        // A name never starts with a verb or adverb (充分发挥…, 积极争取…): skip past them.
+        while (k < toks.length && (/^(v|d|ad|vd|p|c|u|l)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag))) k++;
+        start = from + (k < toks.length ? toks[k].start : m.index! - from);
+      }
+    }
+    // Two names run together (中共云南省委教育工委云南省教育厅): the last one starts after an inner head noun.
+    for (const inner of text.slice(start, m.index!).matchAll(SUFFIX)) {
+      const after = start + inner.index! + inner[0].length;
+      if (after < m.index! && (text.startsWith('中共', after) || namedPlaces(text.slice(after, after + 6)).some((p) => p.index === 0))) start = after;
+    }
     const form = text.slice(start, end);
+    if (form === m[0] && orgLex.placeBoundHeads[form] && local(ctx.place)) { found.push(mk(form, start, 'org.bound', 0.6)); continue; }
     // A bare head noun (委员会, 领导小组) names nothing.
     if (form.length < 3 || form.length > 30 || form.length <= m[0].length + 1) continue;
     if (/[（(][^）)]*$|^[^（(]*[）)]/.test(form) || /^[\d.、]/.test(form)) continue;
-    found.push(mk(form, start, isGenericOrg(form) ? 'org.generic' : 'org.suffix', 0.7));
+    if (isGenericOrg(form)) { found.push(mk(form, start, 'org.generic', 0.7)); continue; }
+    if (namesNothing(form)) continue;
+    found.push(mk(form, start, 'org.suffix', 0.7));
+  }
+  // 3. Numbered schools in a city's text: 五中、四十三中 → 南宁市第五中学.
+  const pl = local(ctx.place) ? gazetteer().get(ctx.place) : undefined;
+  if (pl?.level === 'municipal') {
+    for (const m of text.matchAll(NUMBERED_SCHOOL)) {
+      const c = { name: `${pl.name}第${m[1]}中学`, scope: pl.name, level: pl.level };
+      found.push({ label: 'Organization', name: c.name, form: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'org.numbered-school', confidence: 0.6, scope: c.scope, fields: { level: c.level } });
+    }
   }
   return dropOverlaps(found);
 }

@@ -6,7 +6,7 @@ import { loadLexicon } from '../lexicon/load.js';
 import { bareName, type Mention } from './mention.js';
 import { isWordBoundary, tag } from './segmenter.js';
 
-interface ProgramLexicon { heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[] }
+interface ProgramLexicon { heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string }
 const lex = loadLexicon<ProgramLexicon>('programs.json');
 const HEADS = [...lex.heads].sort((a, b) => b.length - a.length);
 const UNQUOTED_HEADS = HEADS.filter((h) => !lex.quotedHeadsOnly.includes(h));
@@ -27,7 +27,8 @@ export function headOf(name: string): string | null {
 export function findPrograms(text: string): Mention[] {
   const out: Mention[] = [];
   // 1. “brand” + up to four characters + head noun.
-  const brandRe = new RegExp(`“([^“”\\n]{1,16})”([\\u4e00-\\u9fff]{0,10}?)(${HEAD}${VERSION})`, 'g');
+  // “A”等活动 lists several brands (rule 4), it does not name one activity.
+  const brandRe = new RegExp(`“([^“”\\n]{1,16})”((?:(?!等)[\\u4e00-\\u9fff]){0,10}?)(${HEAD}${VERSION})`, 'g');
   for (const m of text.matchAll(brandRe)) {
     const brand = m[1];
     if (NOT.has(brand) || /[，。；]/.test(brand)) continue;
@@ -48,13 +49,14 @@ export function findPrograms(text: string): Mention[] {
   const plainHead = `(?:${UNQUOTED_HEADS.join('|')})`;
   for (const t of text.matchAll(TRIGGER)) {
     const after = t.index! + t[0].length;
-    const item = `[\\u4e00-\\u9fff\\d+（）()]{2,18}?${plainHead}${VERSION}`;
+    const item = `[\\u4e00-\\u9fff\\d+（）()]{2,24}?${plainHead}${VERSION}(?!${lex.headContinuations})`;
     const listRe = new RegExp(`^(?:${item})(?:、${item})*`);
     const lm = listRe.exec(text.slice(after, after + 120));
     if (!lm) continue;
     let pos = after;
-    for (const part of lm[0].split('、')) {
-      const name = trimLeadingFiller(part);
+    for (const [i, part] of lm[0].split('、').entries()) {
+      // The trigger was consumed before the first item; later items may bring their own verb (深化X、推进Y).
+      const name = i === 0 ? trimLeadingFiller(part, false) : trimLeadingFiller(part);
       const start = pos + (part.length - name.length);
       pos += part.length + 1;
       if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, start + name.length)) continue;
@@ -64,7 +66,15 @@ export function findPrograms(text: string): Mention[] {
       out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
     }
   }
-  // 4. The program an instrument implements, named in its title: 《第二轮新时代基层党建质量提升工程实施方案》.
+  // 4. Quoted names listed as activities: 办好“青年红色筑梦之旅”“汇创青春”等活动.
+  for (const m of text.matchAll(/((?:“[^“”\n]{2,20}”[、和]?){1,8})(?:等|系列)+(?:主题)?活动/g)) {
+    const at = m.index!;
+    for (const q of m[1].matchAll(/“([^“”\n]{2,20})”/g)) {
+      const name = bareName(q[1]);
+      if (!NOT.has(name) && !GENERIC.has(name)) out.push({ label: 'Program', name, form: name, start: at + q.index!, end: at + q.index! + q[0].length, rule: 'program.quoted-activity', confidence: 0.75, fields: { kind: '活动' } });
+    }
+  }
+  // 5. The program an instrument implements, named in its title: 《第二轮新时代基层党建质量提升工程实施方案》.
   const inTitle = new RegExp(`《(?:关于)?([^《》“”\\n]{4,30}?${HEAD})(?:的)?(?:实施方案|实施意见|实施细则|实施办法)》`, 'g');
   for (const m of text.matchAll(inTitle)) {
     const name = trimLeadingFiller(m[1]);

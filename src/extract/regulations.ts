@@ -3,6 +3,7 @@
 // name the lexicon knows (中央八项规定). A book or reader in 《》 is kept apart
 // as kind "publication" (the spec scores it separately).
 import { loadLexicon } from '../lexicon/load.js';
+import { fillMask } from './masked.js';
 import { bareName, type Mention } from './mention.js';
 
 const types = loadLexicon<{ kinds: string[]; publication: string[] }>('doc-types.json');
@@ -26,12 +27,15 @@ export function regulationKind(title: string): string | null {
   return KIND.exec(title)?.[1] ?? null;
 }
 
-export function findRegulations(text: string): Mention[] {
+/** `place`: the document's jurisdiction, which fills a masked name (xx市…办法 in a Nanning text). */
+export function findRegulations(text: string, place: string | null = null): Mention[] {
   const out: Mention[] = [];
-  const add = (name: string, start: number, end: number, rule: string, confidence: number) => {
+  const add = (form: string, start: number, end: number, rule: string, confidence: number) => {
     if (out.some((o) => start < o.end && o.start < end)) return;
+    // A period in brackets ((xx-2025年)) dates the instrument; it is not part of its name.
+    const name = fillMask(form, place).replace(/[（(][^（）()]*(\d{4}|xx)[^（）()]*年?[）)]$/, '');
     const kind = regulationKind(name);
-    out.push({ label: 'Regulation', name, form: name, start, end, rule, confidence: kind ? confidence : confidence - 0.25, fields: { kind: kind ?? 'other' } });
+    out.push({ label: 'Regulation', name, form, start, end, rule, confidence: kind ? confidence : confidence - 0.25, fields: { kind: kind ?? 'other' } });
   };
   // 《…》 may nest 〈〉 or <> inside; it never spans a line.
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/g)) add(bareName(m[1]), m.index!, m.index! + m[0].length, 'regulation.book-title', 0.95);

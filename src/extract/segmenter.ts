@@ -1,15 +1,30 @@
 // nodejieba segmentation and POS tags, with each token's offsets in the input.
+// Its dictionary is extended once with what our data knows: every place of the
+// gazetteer (ns) and every organisation form of the lexicon (nt), so that
+// 邕宁区 or 市教卫工作党委 come out as one word with the right tag.
 import { createRequire } from 'node:module';
+import { gazetteer } from '../lexicon/gazetteer.js';
+import { loadLexicon } from '../lexicon/load.js';
 
 const require = createRequire(import.meta.url);
-const jieba: { tag(s: string): { word: string; tag: string }[] } = require('nodejieba');
+const jieba: { tag(s: string): { word: string; tag: string }[]; insertWord(word: string, tag?: string): boolean } = require('nodejieba');
+
+let userWords = false;
+function withUserWords(): typeof jieba {
+  if (userWords) return jieba;
+  userWords = true;
+  for (const form of gazetteer().forms.keys()) if (form.length >= 2) jieba.insertWord(form, 'ns');
+  const orgs = loadLexicon<{ central: string[]; abbreviations: { form: string; name: string }[] }>('organizations.json');
+  for (const form of [...orgs.central, ...orgs.abbreviations.map((a) => a.form)]) jieba.insertWord(form, 'nt');
+  return jieba;
+}
 
 export interface Token { word: string; tag: string; start: number; end: number }
 
 export function tag(text: string): Token[] {
   const out: Token[] = [];
   let pos = 0;
-  for (const t of jieba.tag(text)) {
+  for (const t of withUserWords().tag(text)) {
     const at = text.indexOf(t.word, pos);
     const start = at < 0 ? pos : at;
     out.push({ word: t.word, tag: t.tag, start, end: start + t.word.length });

@@ -10,6 +10,8 @@ const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
 const QUANT = new RegExp(`${NUM}(${UNIT})`, 'g');
 const DURATION = new RegExp(`(?:通过|用)?([一二两三四五六七八九十]|\\d{1,2})年(内|时间|左右时间)`);
 const VERB = new RegExp(lex.verbs);
+// Split only between quantities: 建设20家康复中心、30家中医示范站点 (not 怒江州、迪庆州和25个边境县).
+const LIST_SPLIT = new RegExp(`(?<=\\d+(?:\\.\\d+)?万?${UNIT}[^、，和]*)(?:、|和)\\s*(?=\\d+(?:\\.\\d+)?万?${UNIT})`);
 
 export function findTargets(text: string): Mention[] {
   const out: Mention[] = [];
@@ -24,22 +26,36 @@ export function findTargets(text: string): Mention[] {
     const trimmed = clause.replace(/^\s*(\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, '');
     const start = base + (clause.length - trimmed.length);
     if (trimmed.length < 4 || trimmed.length > 60) continue;
-    const fields: Mention['fields'] = {};
-    if (q) {
-      fields.value = q.value;
-      fields.unit = q.unit;
-      fields.subject = subjectAfter(clause.slice(q.end)) || null;
-    } else if (d) {
-      const years = Number(d[1]) || lex.chineseDigits[d[1]] || null;
-      fields.value = years === null ? null : String(years);
-      fields.unit = '年';
-      fields.durationYears = years;
+    // A list of quantities (建设20家康复中心、30家中医示范站点) is one target each.
+    let pos = start;
+    for (const part of trimmed.split(LIST_SPLIT)) {
+      const partStart = pos;
+      pos += part.length + 1;
+      // A target inside a program's name (实施新一轮新建改扩建30所幼儿园工程) is named without the program's frame.
+      const inner = /^(?:实施|推进|启动)(?:新一轮|第[一二三四五六七八九十]+轮)?(.+\d.+?)(?:工程|计划|项目|行动)$/.exec(part);
+      const name = (inner ? inner[1] : part).trim();
+      const at = partStart + part.indexOf(name);
+      out.push({ label: 'Target', name, form: name, start: at, end: at + name.length, rule: q ? 'target.quantity' : 'target.duration', confidence: 0.7, fields: targetFields(name, q ? firstQuantity(name) : null, d) });
     }
-    const deadline = /(到|至)(\d{4})年(底|末)?|年内|年底前/.exec(trimmed);
-    if (deadline) fields.deadline = deadline[0];
-    out.push({ label: 'Target', name: trimmed, form: trimmed, start, end: start + trimmed.length, rule: q ? 'target.quantity' : 'target.duration', confidence: 0.7, fields });
   }
   return out;
+}
+
+function targetFields(name: string, q: { value: string; unit: string; end: number } | null, d: RegExpExecArray | null): Mention['fields'] {
+  const fields: Mention['fields'] = {};
+  if (q) {
+    fields.value = q.value;
+    fields.unit = q.unit;
+    fields.subject = subjectAfter(name.slice(q.end)) || null;
+  } else if (d) {
+    const years = Number(d[1]) || lex.chineseDigits[d[1]] || null;
+    fields.value = years === null ? null : String(years);
+    fields.unit = '年';
+    fields.durationYears = years;
+  }
+  const deadline = /(到|至)(\d{4})年(底|末)?|年内|年底前/.exec(name);
+  if (deadline) fields.deadline = deadline[0];
+  return fields;
 }
 
 function firstQuantity(clause: string): { value: string; unit: string; end: number } | null {
@@ -48,7 +64,7 @@ function firstQuantity(clause: string): { value: string; unit: string; end: numb
     const before = clause.slice(Math.max(0, m.index! - 1), m.index!);
     const after = clause.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
     if (before === '第' || before === '+' || /^[+]/.test(after)) continue; // ordinals, 5+2
-    if (m[3] === '年' || /^\d{4}$/.test(m[1])) continue; // dates and years
+    if (m[3] === '年') continue; // dates and years
     if (/^(学年|级|届|号|月|日|周年)/.test(after)) continue;
     if (/^\d+$/.test(m[1]) && m[1].length > 1 && m[1].startsWith('0')) continue;
     const value = m[2] ? String(Number(m[1]) * 10000) : m[1];

@@ -64,6 +64,9 @@ class Gazetteer {
     }
   }
 
+  /** first character → the lengths of forms starting with it, longest first (to scan text quickly) */
+  readonly lengthsByFirst = new Map<string, number[]>();
+
   private add(p: Place, withShort: boolean, more: string[] = []) {
     if (!this.byName.has(p.name)) this.byName.set(p.name, p);
     const forms = [...(withShort && p.short !== p.name ? [p.name, p.short] : [p.name]), ...more];
@@ -71,6 +74,8 @@ class Gazetteer {
       const list = this.forms.get(f) ?? [];
       list.push(p);
       this.forms.set(f, list);
+      const lengths = this.lengthsByFirst.get(f[0]) ?? [];
+      if (!lengths.includes(f.length)) this.lengthsByFirst.set(f[0], [...lengths, f.length].sort((a, b) => b - a));
     }
   }
 

@@ -182,7 +182,8 @@ export function namedPlaces(text: string): NamedPlace[] {
   const g = gazetteer();
   const out: NamedPlace[] = [];
   for (let i = 0; i < text.length; i++) {
-    for (let len = Math.min(10, text.length - i); len >= 2; len--) {
+    for (const len of g.lengthsByFirst.get(text[i]) ?? []) {
+      if (len < 2 || i + len > text.length) continue;
       const form = text.slice(i, i + len);
       const cands = g.forms.get(form);
       if (!cands) continue;
