@@ -14,6 +14,7 @@ const HEAD = `(?:${HEADS.join('|')})`;
 const NOT = new Set(lex.notPrograms);
 const GENERIC = new Set(lex.genericNames);
 const TRIGGER = new RegExp(`(${lex.triggers})`, 'g');
+const TRIGGER_WORD = new RegExp(`^(?:${lex.triggers})$`);
 const GENERIC_MODIFIER = new Set(lex.genericModifiers);
 /** A version after the head belongs to the name: 培养计划2.0, 数字化转型3.0版. */
 const VERSION = '(?:\\d\\.\\d版?)?';
@@ -54,9 +55,8 @@ export function findPrograms(text: string): Mention[] {
     const lm = listRe.exec(text.slice(after, after + 120));
     if (!lm) continue;
     let pos = after;
-    for (const [i, part] of lm[0].split('、').entries()) {
-      // The trigger was consumed before the first item; later items may bring their own verb (深化X、推进Y).
-      const name = i === 0 ? trimLeadingFiller(part, false) : trimLeadingFiller(part);
+    for (const part of lm[0].split('、')) {
+      const name = trimLeadingFiller(part);
       const start = pos + (part.length - name.length);
       pos += part.length + 1;
       if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, start + name.length)) continue;
@@ -101,7 +101,10 @@ function trimLeadingFiller(s: string): string {
   let prev;
   do {
     prev = s;
-    s = s.replace(new RegExp(`^(?:${lex.triggers})`), '').replace(/^(好|了|的|新一轮|新一批|第[一二三四五六七八九十\d]+[轮期批届]|一批|全市|全省|全区|本市|本省)/, '');
+    // A trigger verb only where jieba reads it as a word of its own (not 组织 of 组织生活).
+    const first = tag(s)[0]?.word ?? '';
+    if (TRIGGER_WORD.test(first)) s = s.slice(first.length);
+    s = s.replace(/^(好|了|的|新一轮|新一批|第[一二三四五六七八九十\d]+[轮期批届]|一批|全市|全省|全区|本市|本省|(?:\d{4}|xx)年|xx[市省区县]?)/, '');
   } while (s !== prev);
   return s;
 }
