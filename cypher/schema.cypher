@@ -13,6 +13,18 @@ CREATE INDEX program_name IF NOT EXISTS FOR (n:Program) ON (n.name);
 CREATE INDEX regulation_name IF NOT EXISTS FOR (n:Regulation) ON (n.name);
 CREATE INDEX target_name IF NOT EXISTS FOR (n:Target) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+// Relationships carry the document they were read from; re-ingesting a document deletes them by it.
+CREATE INDEX rel_issues_doc IF NOT EXISTS FOR ()-[r:ISSUES]-() ON (r.docId);
+CREATE INDEX rel_supervises_doc IF NOT EXISTS FOR ()-[r:SUPERVISES]-() ON (r.docId);
+CREATE INDEX rel_references_doc IF NOT EXISTS FOR ()-[r:REFERENCES]-() ON (r.docId);
+CREATE INDEX rel_implements_doc IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.docId);
+CREATE INDEX rel_part_of_doc IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.docId);
+CREATE INDEX rel_sets_target_doc IF NOT EXISTS FOR ()-[r:SETS_TARGET]-() ON (r.docId);
+CREATE INDEX rel_governs_doc IF NOT EXISTS FOR ()-[r:GOVERNS]-() ON (r.docId);
+CREATE INDEX rel_located_in_doc IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.docId);
+CREATE INDEX rel_mentions_doc IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.docId);
+CREATE INDEX rel_describes_doc IF NOT EXISTS FOR ()-[r:DESCRIBES]-() ON (r.docId);
+CREATE INDEX rel_reuses_doc IF NOT EXISTS FOR ()-[r:REUSES]-() ON (r.docId);
 // Chinese-aware full-text search over names and aliases.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Organization|Program|Regulation|Target|Place|Document) ON EACH [n.name, n.names, n.title]

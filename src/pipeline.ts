@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
-import type { GraphStore, LoadStats } from './graph/store.js';
+import type { GraphStore, LoadStats, Progress } from './graph/store.js';
 import { readPolicyFile, SUPPORTED_EXTENSIONS, type ReadResult } from './read/index.js';
 
 export interface FileOutcome { file: string; documents: number; error?: string }
@@ -40,7 +40,14 @@ export async function extractFile(path: string): Promise<FileExtraction | { file
 
 export interface IngestResult { files: FileOutcome[]; load: LoadStats; seconds: number }
 
-export async function ingest(store: GraphStore, paths: string[], onFile?: (done: number, total: number, file: string) => void): Promise<IngestResult> {
+export interface IngestProgress {
+  /** After each file is read and extracted. */
+  onFile?: (done: number, total: number, file: string) => void;
+  /** While the store loads: rows done of a step's total. */
+  onLoad?: Progress;
+}
+
+export async function ingest(store: GraphStore, paths: string[], { onFile, onLoad }: IngestProgress = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const files = await listInputs(paths);
   const outcomes: FileOutcome[] = [];
@@ -51,6 +58,6 @@ export async function ingest(store: GraphStore, paths: string[], onFile?: (done:
     else { outcomes.push({ file: f, documents: r.batches.length }); batches.push(...r.batches); }
     onFile?.(i + 1, files.length, f);
   }
-  const load = await store.load(mergeBatches(batches));
+  const load = await store.load(mergeBatches(batches), onLoad);
   return { files: outcomes, load, seconds: (performance.now() - t0) / 1000 };
 }

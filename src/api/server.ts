@@ -40,9 +40,19 @@ export function createApi(store: GraphStore, limits: Partial<Limits> = {}): Yoga
   });
 }
 
+const GRASS = new URL('../../cypher/browser.grass', import.meta.url);
+
 export async function serve(store: GraphStore, port: number, limits: Partial<Limits> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const yoga = createApi(store, limits);
-  const server = createServer(yoga);
+  const server = createServer((req, res) => {
+    // Neo4j Browser fetches its styling from here on connect (docker-compose.yml: browser.post_connect_cmd).
+    if (req.method === 'GET' && req.url === '/browser.grass') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
+      res.end(readFileSync(GRASS));
+      return;
+    }
+    yoga(req, res);
+  });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, resolve); });
   return { url: `http://localhost:${port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
 }

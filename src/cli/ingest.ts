@@ -2,12 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { openStore } from '../graph/open-store.js';
 import { ingest } from '../pipeline.js';
 import { fail, storeOptions, type CliStoreOptions } from './options.js';
+import { progressReporter } from './progress.js';
 import { summaryLine } from './summary.js';
 
 export async function runIngest(paths: string[], o: CliStoreOptions & { report?: string }): Promise<void> {
   const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
   try {
-    const r = await ingest(store, paths, (done, total, file) => process.stderr.write(`[${done}/${total}] ${file}\n`));
+    const progress = progressReporter();
+    const r = await ingest(store, paths, progress).finally(() => progress.stop());
     for (const f of r.files.filter((x) => x.error)) process.stderr.write(`error: ${f.error}\n`);
     const l = r.load;
     process.stdout.write(`added ${l.documentsAdded}, unchanged ${l.documentsSkipped}, replaced ${l.documentsReplaced} documents; ${l.nodes} nodes, ${l.relationships} relationships written\n`);

@@ -19,7 +19,8 @@ const storeOptions = (c: Command) => c
   .addOption(new Option('--neo4j-uri <uri>', 'use Neo4j at this URI instead of the embedded store').env('NEO4J_URI'))
   .addOption(new Option('--neo4j-user <user>', 'Neo4j user').env('NEO4J_USER').default('neo4j'))
   .addOption(new Option('--neo4j-password <password>', 'Neo4j password').env('NEO4J_PASSWORD'))
-  .addOption(new Option('--neo4j-database <name>', 'Neo4j database').env('NEO4J_DATABASE'));
+  .addOption(new Option('--neo4j-database <name>', 'Neo4j database').env('NEO4J_DATABASE'))
+  .addOption(new Option('--batch-size <rows>', 'rows per write (UNWIND batch for Neo4j, COPY for the embedded store)').env('POLICY_KG_BATCH_SIZE'));
 const serveOptions = (c: Command) => c.addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('4000'));
 
 storeOptions(program.command('ingest')

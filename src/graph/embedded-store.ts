@@ -26,7 +26,11 @@ export class EmbeddedStore implements GraphStore {
   private db: lbug.Database;
   private conn: lbug.Connection;
 
-  constructor(readonly path: string) {
+  private readonly batchSize: number;
+
+  /** `batchSize`: rows per COPY statement (bounds the memory of one load step). */
+  constructor(readonly path: string, opts: { batchSize?: number } = {}) {
+    this.batchSize = opts.batchSize ?? 5000;
     mkdirSync(dirname(path), { recursive: true });
     this.db = new lbug.Database(path);
     this.conn = new lbug.Connection(this.db);
@@ -69,9 +73,8 @@ export class EmbeddedStore implements GraphStore {
     stats.documentsAdded = fresh.length;
     if (!fresh.length) return stats;
     const freshIds = new Set(fresh.map((d) => d.id));
-    await this.copyNodes('Document', DOCUMENT_PROPS, fresh.map(documentRow));
+    await this.copyNodes('Document', DOCUMENT_PROPS, fresh.map(documentRow), progress);
     stats.nodes += fresh.length;
-    progress?.(1, 3, 'documents');
 
     for (const label of ENTITY_LABELS) {
       const rows = batch.entities.filter((e) => e.label === label);
@@ -79,33 +82,38 @@ export class EmbeddedStore implements GraphStore {
       const existing = new Map((await this.q(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases`, { ids: rows.map((r) => r.id) }))
         .map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]));
       const news = rows.filter((r) => !existing.has(r.id));
-      await this.copyNodes(label, ENTITY_PROPS, news.map(entityRow));
+      await this.copyNodes(label, ENTITY_PROPS, news.map(entityRow), progress);
       stats.nodes += news.length;
       // Existing entities gain the aliases this batch saw.
       const grown = rows.filter((r) => existing.has(r.id) && r.aliases.some((a) => !existing.get(r.id)!.includes(a)))
         .map((r) => { const aliases = [...new Set([...existing.get(r.id)!, ...r.aliases])]; return { id: r.id, aliases, names: [r.name, ...aliases].join('|') }; });
       if (grown.length) await this.q(`UNWIND $rows AS r MATCH (n:${label} {id: r.id}) SET n.aliases = r.aliases, n.names = r.names`, { rows: grown });
     }
-    progress?.(2, 3, 'entities');
 
     const rels = batch.relations.filter((r) => freshIds.has(r.evidence.docId));
     const groups = new Map<string, Row[]>();
     for (const r of rels) {
       const k = `${r.type}|${labelOfId(r.from)}|${labelOfId(r.to)}`;
-      groups.set(k, [...(groups.get(k) ?? []), edgeRow(r)]);
+      const g = groups.get(k);
+      if (g) g.push(edgeRow(r)); else groups.set(k, [edgeRow(r)]);
     }
     for (const [k, rows] of groups) {
       const [type, from, to] = k.split('|');
-      await this.q(`COPY ${type} FROM (UNWIND $rows AS r RETURN r.from, r.to, ${returnList(EDGE_PROPS)}) (from='${from}', to='${to}')`, { rows });
+      await this.copyBatches(`COPY ${type} FROM (UNWIND $rows AS r RETURN r.from, r.to, ${returnList(EDGE_PROPS)}) (from='${from}', to='${to}')`, rows, progress, type);
       stats.relationships += rows.length;
     }
-    progress?.(3, 3, 'relationships');
     return stats;
   }
 
-  private async copyNodes(label: NodeLabel, props: readonly string[], rows: Row[]): Promise<void> {
-    if (!rows.length) return;
-    await this.q(`COPY ${label} FROM (UNWIND $rows AS r RETURN ${returnList(props)})`, { rows });
+  private async copyNodes(label: NodeLabel, props: readonly string[], rows: Row[], progress?: Progress): Promise<void> {
+    await this.copyBatches(`COPY ${label} FROM (UNWIND $rows AS r RETURN ${returnList(props)})`, rows, progress, label);
+  }
+
+  private async copyBatches(statement: string, rows: Row[], progress: Progress | undefined, what: string): Promise<void> {
+    for (let i = 0; i < rows.length; i += this.batchSize) {
+      await this.q(statement, { rows: rows.slice(i, i + this.batchSize) });
+      progress?.(Math.min(i + this.batchSize, rows.length), rows.length, what);
+    }
   }
 
   /** Remove documents, the edges read from them, and entities no longer connected to anything. */

@@ -3,7 +3,7 @@
 // transient errors). All of this store's Cypher is in this file and cypher/schema.cypher.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABELS, NODE_LABELS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
+import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
 import { documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
@@ -14,32 +14,53 @@ export interface Neo4jOptions { uri: string; user: string; password: string; dat
 /** Statements of cypher/schema.cypher, split on `;`. */
 export function schemaStatements(): string[] {
   const text = readFileSync(new URL('../../cypher/schema.cypher', import.meta.url), 'utf8');
-  return text.split(';').map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim()).filter(Boolean);
+  return text.replace(/^\s*\/\/.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean);
 }
 
 // Every statement this store sends, named, so the tests can lint each one.
+// Labels and types are ours (from model.ts), never user input; every value is
+// a parameter. Each MATCH names its label so that the id constraints' indexes
+// are used.
 export const CYPHER = {
   existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id',
   docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources RETURN d.id AS id',
   mergeDocuments: 'UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r',
-  mergeEntities: (l: string) => `UNWIND $rows AS r MERGE (n:${l} {id: r.id}) ON CREATE SET n += r ON MATCH SET n.aliases = [a IN n.aliases WHERE NOT a IN r.aliases] + r.aliases, n.names = r.names`,
-  mergeEdges: (t: string) => `UNWIND $rows AS r MATCH (a {id: r.from}) MATCH (b {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
-  removeDocEdges: 'MATCH ()-[e]->() WHERE e.docId IN $ids DELETE e',
+  mergeEntities: (l: NodeLabel) => `UNWIND $rows AS r MERGE (n:${l} {id: r.id}) ON CREATE SET n += r ON MATCH SET n.aliases = [a IN n.aliases WHERE NOT a IN r.aliases] + r.aliases, n.names = r.names`,
+  mergeEdges: (t: RelationType, from: NodeLabel, to: NodeLabel) => `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
+  removeDocEdges: (t: RelationType) => `MATCH ()-[e:${t}]->() WHERE e.docId IN $ids DELETE e`,
   removeDocs: 'MATCH (d:Document) WHERE d.id IN $ids DETACH DELETE d',
-  removeOrphans: 'MATCH (e) WHERE NOT e:Document AND NOT (e)--() DELETE e',
-  countLabel: (l: string) => `MATCH (n:${l}) RETURN count(n) AS c`,
-  countType: (t: string) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
-  nodesById: 'MATCH (n) WHERE n.id IN $ids RETURN n, labels(n)[0] AS label',
-  edgesOut: 'MATCH (a)-[r]->(b) WHERE a.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p',
-  edgesIn: 'MATCH (a)-[r]->(b) WHERE b.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p',
-  search: 'MATCH (n) WHERE labels(n)[0] IN $labels AND (n.names CONTAINS $q OR n.name CONTAINS $q) RETURN n, labels(n)[0] AS label LIMIT $limit',
+  removeOrphans: (l: NodeLabel) => `MATCH (n:${l}) WHERE NOT (n)--() DELETE n`,
+  countLabel: (l: NodeLabel) => `MATCH (n:${l}) RETURN count(n) AS c`,
+  countType: (t: RelationType) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
+  nodesById: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`,
+  edgesOut: (l: NodeLabel) => `MATCH (a:${l})-[r]->(b) WHERE a.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
+  edgesIn: (l: NodeLabel) => `MATCH (a)-[r]->(b:${l}) WHERE b.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
+  // The cjk full-text index (cypher/schema.cypher) finds names and aliases; its query syntax is Lucene's, so $q is escaped.
+  search: `CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
+WHERE labels(node)[0] IN $labels RETURN node AS n, labels(node)[0] AS label ORDER BY score DESC LIMIT $limit`,
   documents: `MATCH (d:Document)
 WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
 RETURN d`,
-  findByName: 'MATCH (n) WHERE labels(n)[0] = $label AND (n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name) RETURN n',
+  findByName: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name RETURN n`,
 } as const;
+
+/** Every statement the store can send, with the label/type variants it uses. */
+export function allStatements(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(CYPHER)) {
+    if (typeof v === 'string') out.push([k, v]);
+    else if (k === 'mergeEdges') {
+      for (const t of RELATION_TYPES) for (const f of RELATION_ENDS[t].from) for (const to of RELATION_ENDS[t].to) out.push([`${k}(${t}, ${f}, ${to})`, CYPHER.mergeEdges(t, f, to)]);
+    } else if (k === 'removeDocEdges' || k === 'countType') {
+      for (const t of RELATION_TYPES) out.push([`${k}(${t})`, (v as (t: RelationType) => string)(t)]);
+    } else for (const l of NODE_LABELS) out.push([`${k}(${l})`, (v as (l: NodeLabel) => string)(l)]);
+  }
+  return out;
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -87,7 +108,12 @@ export class Neo4jStore implements GraphStore {
     const sources = [...new Set(batch.documents.map((d) => d.source))];
     const stale = (await this.read(CYPHER.docsOfSources, { sources })).map((r) => r.id as string).filter((id) => !ids.includes(id));
     if (stale.length) {
-      await this.write(async (tx) => { await tx.run(CYPHER.removeDocEdges, { ids: stale }); await tx.run(CYPHER.removeDocs, { ids: stale }); await tx.run(CYPHER.removeOrphans); });
+      // The old documents' edges go; entities only they supported go with them; the rest stay.
+      await this.write(async (tx) => {
+        for (const t of RELATION_TYPES) await tx.run(CYPHER.removeDocEdges(t), { ids: stale });
+        await tx.run(CYPHER.removeDocs, { ids: stale });
+        for (const l of ENTITY_LABELS) await tx.run(CYPHER.removeOrphans(l));
+      });
       stats.documentsReplaced = stale.length;
     }
     const fresh = batch.documents.filter((d) => !have.has(d.id));
@@ -102,13 +128,19 @@ export class Neo4jStore implements GraphStore {
       stats.nodes += rows.length;
     }
     stats.nodes += fresh.length;
-    for (const t of RELATION_TYPES) {
-      const rows = batch.relations.filter((r) => r.type === t && freshIds.has(r.evidence.docId)).map((r) => {
-        const { from, to, ...props } = edgeRow(r);
-        return { from, to, docId: props.docId, props };
-      });
-      await this.batched(CYPHER.mergeEdges(t), rows, progress, t);
-      stats.relationships += rows.length;
+    // Edges grouped by type and end labels, so each batch MATCHes through the id indexes.
+    const groups = new Map<string, { t: RelationType; from: NodeLabel; to: NodeLabel; rows: Row[] }>();
+    for (const r of batch.relations) {
+      if (!freshIds.has(r.evidence.docId)) continue;
+      const { from, to, ...props } = edgeRow(r);
+      const key = `${r.type}|${labelOfId(r.from)}|${labelOfId(r.to)}`;
+      const g = groups.get(key) ?? { t: r.type, from: labelOfId(r.from), to: labelOfId(r.to), rows: [] };
+      g.rows.push({ from, to, docId: props.docId, props });
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      await this.batched(CYPHER.mergeEdges(g.t, g.from, g.to), g.rows, progress, g.t);
+      stats.relationships += g.rows.length;
     }
     return stats;
   }
@@ -122,22 +154,26 @@ export class Neo4jStore implements GraphStore {
   }
 
   async nodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
-    const rows = await this.read(CYPHER.nodesById, { ids: [...ids] });
-    const found = new Map(rows.map((r) => { const n = toNode(r); return [n.id, n]; }));
+    const found = new Map<string, GraphNode>();
+    for (const [label, group] of byLabel(ids)) {
+      for (const r of await this.read(CYPHER.nodesById(label), { ids: group })) { const n = toNode({ n: r.n, label }); found.set(n.id, n); }
+    }
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
-    const params = { ids: [...ids], types: types?.length ? [...types] : RELATION_TYPES };
-    const rows = [
-      ...(direction !== 'IN' ? await this.read(CYPHER.edgesOut, params) : []),
-      ...(direction !== 'OUT' ? await this.read(CYPHER.edgesIn, params) : []),
-    ];
+    const rows: Row[] = [];
+    for (const [label, group] of byLabel(ids)) {
+      const params = { ids: group, types: types?.length ? [...types] : RELATION_TYPES };
+      if (direction !== 'IN') rows.push(...(await this.read(CYPHER.edgesOut(label), params)));
+      if (direction !== 'OUT') rows.push(...(await this.read(CYPHER.edgesIn(label), params)));
+    }
     return rows.map((r) => ({ type: r.type as RelationType, from: r.f as string, to: r.t as string, props: r.p as Row }));
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {
-    return (await this.read(CYPHER.search, { q: text, labels: [...labels], limit: neo4j.int(limit) })).map(toNode);
+    const q = text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+    return (await this.read(CYPHER.search, { q, labels: [...labels], limit: neo4j.int(limit) })).map(toNode);
   }
 
   async documents(f: DocumentFilter): Promise<GraphNode[]> {
@@ -148,10 +184,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
-    return (await this.read(CYPHER.findByName, { label, name })).map((r) => toNode({ n: r.n, label }));
+    return (await this.read(CYPHER.findByName(label), { name })).map((r) => toNode({ n: r.n, label }));
   }
 
   async close(): Promise<void> { await this.driver.close(); }
+}
+
+/** Ids grouped by the label their prefix names; ids of no known label are left out (they match nothing). */
+function byLabel(ids: readonly string[]): Map<NodeLabel, string[]> {
+  const m = new Map<NodeLabel, string[]>();
+  for (const id of ids) {
+    let l: NodeLabel;
+    try { l = labelOfId(id); } catch { continue; }
+    m.set(l, [...(m.get(l) ?? []), id]);
+  }
+  return m;
 }
 
 function toNode(r: Row): GraphNode {

@@ -15,7 +15,7 @@ export interface StoreOptions {
 export async function openStore(o: StoreOptions): Promise<GraphStore> {
   const store: GraphStore = o.neo4jUri
     ? new Neo4jStore({ uri: o.neo4jUri, user: o.neo4jUser ?? 'neo4j', password: o.neo4jPassword ?? '', database: o.neo4jDatabase, batchSize: o.batchSize })
-    : new EmbeddedStore(o.data ?? 'data/graph');
+    : new EmbeddedStore(o.data ?? 'data/graph', { batchSize: o.batchSize });
   await store.init();
   return store;
 }

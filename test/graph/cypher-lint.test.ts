@@ -5,7 +5,7 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATION_TYPES } from '../../src/graph/model.js';
 import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS } from '../../src/graph/rows.js';
-import { CYPHER, schemaStatements } from '../../src/graph/neo4j-store.js';
+import { allStatements, schemaStatements } from '../../src/graph/neo4j-store.js';
 
 const dbSchema = {
   labels: [...NODE_LABELS],
@@ -18,10 +18,7 @@ function lint(q: string) {
   return lintCypherQuery(q, dbSchema).diagnostics.filter((d) => d.severity === 1).map((d) => d.message);
 }
 
-const storeStatements: [string, string][] = Object.entries(CYPHER).flatMap(([k, v]) =>
-  typeof v === 'function'
-    ? (k.includes('Entities') || k.includes('Label') ? NODE_LABELS : RELATION_TYPES).map((x) => [`${k}(${x})`, v(x)] as [string, string])
-    : [[k, v] as [string, string]]);
+const storeStatements = allStatements();
 
 describe('Cypher is valid for Neo4j', () => {
   it('the linter catches what it should (a misspelt clause, an undefined parameter)', () => {
