@@ -3,8 +3,9 @@
 // GraphQLError would fail its instanceof check and be masked as an internal error.
 import { createGraphQLError } from 'graphql-yoga';
 
+/** What one request may ask for; each answered with a GraphQL error (extensions.code) when exceeded. */
 export interface Limits { maxPageSize: number; maxDepth: number; maxCost: number; timeoutMs: number }
-export const DEFAULT_LIMITS: Limits = { maxPageSize: 100, maxDepth: 10, maxCost: 5000, timeoutMs: 10000 };
+export const DEFAULT_LIMITS: Limits = { maxPageSize: 100, maxDepth: 10, maxCost: 10000, timeoutMs: 10000 };
 
 const encode = (n: number) => Buffer.from(`o:${n}`).toString('base64url');
 function decode(cursor: string): number {

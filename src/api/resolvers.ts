@@ -5,6 +5,7 @@ import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '
 import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
 import type { Loaders } from './loaders.js';
 import { connection, type Limits } from './paging.js';
+import { shortestPath, type PathHop } from './path.js';
 
 export interface Context { store: GraphStore; loaders: Loaders; limits: Limits }
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -62,9 +63,21 @@ export const resolvers = {
       return { labels: list(s.labels), relations: list(s.relations) };
     },
     documents: async (_: unknown, a: Args, ctx: Context) => {
-      const docs = await ctx.store.documents(a.filter ?? {});
-      docs.sort((x, y) => String(x.props.date ?? x.props.year ?? '').localeCompare(String(y.props.date ?? y.props.year ?? '')) || x.id.localeCompare(y.id));
+      const f = a.filter ?? {};
+      if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) badInput('yearFrom is after yearTo');
+      const docs = await ctx.store.documents(f);
+      const when = (n: GraphNode) => String(n.props.date ?? n.props.year ?? '');
+      docs.sort((x, y) => when(x).localeCompare(when(y)) || x.id.localeCompare(y.id));
+      if (a.sort === 'DATE_DESC') docs.reverse();
       return connection(docs, a.first, a.after, ctx.limits);
+    },
+    path: async (_: unknown, a: Args, ctx: Context) => {
+      const maxDepth = a.maxDepth ?? 4;
+      if (maxDepth < 1 || maxDepth > 6) badInput('maxDepth must be between 1 and 6');
+      await nodeOrThrow(ctx, a.from);
+      await nodeOrThrow(ctx, a.to);
+      const hops = await shortestPath(ctx.store, a.from, a.to, maxDepth, (a.relationTypes as RelationType[] | null) ?? null);
+      return hops && { hops, ids: [a.from, ...hops.map((h) => h.to)] };
     },
     document: (_: unknown, a: Args, ctx: Context) => nodeOrThrow(ctx, a.id, 'Document'),
     entity: async (_: unknown, a: Args, ctx: Context) => {
@@ -108,6 +121,17 @@ export const resolvers = {
         edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ type: e.type, from: e.from, to: e.to, sentence: e.props.sentence ?? '' })),
       };
     },
+  },
+  Path: {
+    length: (p: { hops: PathHop[] }) => p.hops.length,
+    nodes: (p: { ids: string[] }, _: Args, ctx: Context) => Promise.all(p.ids.map((id) => nodeOrThrow(ctx, id))),
+  },
+  Hop: {
+    from: (h: PathHop, _: Args, ctx: Context) => nodeOrThrow(ctx, h.from),
+    to: (h: PathHop, _: Args, ctx: Context) => nodeOrThrow(ctx, h.to),
+    type: (h: PathHop) => h.edge.type,
+    direction: (h: PathHop) => (h.edge.from === h.from ? 'OUT' : 'IN'),
+    evidence: (h: PathHop) => h.edge,
   },
   Node: { __resolveType: (n: GraphNode) => n.label },
   Entity: { __resolveType: (n: GraphNode) => n.label },

@@ -4,12 +4,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../graph/store.js';
 import { createLoaders } from './loaders.js';
 import { DEFAULT_LIMITS, type Limits } from './paging.js';
 import { resolvers, type Context } from './resolvers.js';
+import { costPlugin } from './cost.js';
+import { timeoutPlugin } from './timeout.js';
 
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
 
@@ -27,23 +28,38 @@ const EXAMPLE = `# policy-kg — try these
   }
 }`;
 
-export function createApi(store: GraphStore, limits: Partial<Limits> = {}): YogaServerInstance<Record<string, never>, Context> {
-  const l = { ...DEFAULT_LIMITS, ...limits };
+export interface ApiOptions extends Partial<Limits> {
+  /** Browser origins allowed to call the API; by default only pages on localhost. */
+  corsOrigins?: string[];
+}
+
+const isLocalOrigin = (o: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(o);
+
+export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerInstance<Record<string, never>, Context> {
+  const { corsOrigins, ...limits } = opts;
+  const l = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) };
   return createYoga<Record<string, never>, Context>({
+    // CORS is closed to other sites unless configured: a page elsewhere cannot make a visitor's browser query this API.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      const allowed = !!origin && (corsOrigins?.includes('*') || corsOrigins?.includes(origin) || (!corsOrigins?.length && isLocalOrigin(origin)));
+      return allowed ? { origin, credentials: false } : false;
+    },
     schema: makeExecutableSchema({ typeDefs: typeDefs(), resolvers }),
     context: () => ({ store, loaders: createLoaders(store), limits: l }),
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },
     plugins: [
       maxDepthPlugin({ n: l.maxDepth, exposeLimits: true }),
-      costLimitPlugin({ maxCost: l.maxCost, exposeLimits: true }),
+      costPlugin(l.maxCost),
+      timeoutPlugin(l.timeoutMs),
     ],
   });
 }
 
 const GRASS = new URL('../../cypher/browser.grass', import.meta.url);
 
-export async function serve(store: GraphStore, port: number, limits: Partial<Limits> = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const yoga = createApi(store, limits);
+export async function serve(store: GraphStore, port: number, opts: ApiOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const yoga = createApi(store, opts);
   const server = createServer((req, res) => {
     // Neo4j Browser fetches its styling from here on connect (docker-compose.yml: browser.post_connect_cmd).
     if (req.method === 'GET' && req.url === '/browser.grass') {

@@ -21,7 +21,13 @@ const storeOptions = (c: Command) => c
   .addOption(new Option('--neo4j-password <password>', 'Neo4j password').env('NEO4J_PASSWORD'))
   .addOption(new Option('--neo4j-database <name>', 'Neo4j database').env('NEO4J_DATABASE'))
   .addOption(new Option('--batch-size <rows>', 'rows per write (UNWIND batch for Neo4j, COPY for the embedded store)').env('POLICY_KG_BATCH_SIZE'));
-const serveOptions = (c: Command) => c.addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('4000'));
+const serveOptions = (c: Command) => c
+  .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('4000'))
+  .addOption(new Option('--max-depth <n>', 'deepest query accepted').env('POLICY_KG_MAX_DEPTH').default('10'))
+  .addOption(new Option('--max-cost <n>', 'costliest query accepted (a connection costs `first` × its selection)').env('POLICY_KG_MAX_COST').default('10000'))
+  .addOption(new Option('--max-page-size <n>', 'largest `first` of a connection').env('POLICY_KG_MAX_PAGE_SIZE').default('100'))
+  .addOption(new Option('--timeout-ms <ms>', 'time limit of one request').env('POLICY_KG_TIMEOUT_MS').default('10000'))
+  .addOption(new Option('--cors-origin <origins>', 'comma-separated browser origins allowed (* for any); default: localhost pages only').env('POLICY_KG_CORS_ORIGIN'));
 
 storeOptions(program.command('ingest')
   .description('read, extract and load files or directories into the store (incremental: unchanged documents are skipped)')

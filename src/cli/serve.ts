@@ -1,16 +1,27 @@
-import { serve } from '../api/server.js';
+import { serve, type ApiOptions } from '../api/server.js';
 import { openStore } from '../graph/open-store.js';
 import type { GraphStore } from '../graph/store.js';
 import { ingest } from '../pipeline.js';
 import { fail, storeOptions, type CliStoreOptions } from './options.js';
 import { summaryLine } from './summary.js';
 
-type ServeOptions = CliStoreOptions & { port: string };
+type ServeOptions = CliStoreOptions & { port: string; maxDepth: string; maxCost: string; maxPageSize: string; timeoutMs: string; corsOrigin?: string };
 
-async function listen(store: GraphStore, port: string): Promise<void> {
-  const p = Number(port);
-  if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`bad port ${port}`);
-  const s = await serve(store, p).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
+function positive(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) fail(`${name} must be a positive whole number, not ${v}`);
+  return n;
+}
+
+async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
+  const p = Number(o.port);
+  if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`bad port ${o.port}`);
+  const api: ApiOptions = {
+    maxDepth: positive('--max-depth', o.maxDepth), maxCost: positive('--max-cost', o.maxCost),
+    maxPageSize: positive('--max-page-size', o.maxPageSize), timeoutMs: positive('--timeout-ms', o.timeoutMs),
+    corsOrigins: o.corsOrigin?.split(',').map((x) => x.trim()).filter(Boolean),
+  };
+  const s = await serve(store, p, api).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
   process.stdout.write(`GraphQL (with GraphiQL) at ${s.url}\n`);
   const stop = async () => { await s.close(); await store.close(); process.exit(0); };
   process.once('SIGINT', stop);
@@ -19,7 +30,7 @@ async function listen(store: GraphStore, port: string): Promise<void> {
 
 export async function runServe(o: ServeOptions): Promise<void> {
   const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
-  await listen(store, o.port);
+  await listen(store, o);
 }
 
 export async function runStart(o: ServeOptions & { corpus: string }): Promise<void> {
@@ -34,5 +45,5 @@ export async function runStart(o: ServeOptions & { corpus: string }): Promise<vo
     process.stdout.write(`reusing the store at ${store.kind === 'embedded' ? o.data : o.neo4jUri}\n`);
   }
   process.stdout.write(`${summaryLine(await store.stats(), (performance.now() - t0) / 1000)}\n`);
-  await listen(store, o.port);
+  await listen(store, o);
 }

@@ -1,26 +1,30 @@
+// The API suite, over every store TEST_STORES reaches, loaded with the sample corpus.
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../src/api/server.js';
-import type { EmbeddedStore } from '../../src/graph/embedded-store.js';
+import { createApi, typeDefs } from '../../src/api/server.js';
+import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
-import { CORPUS, loadedStore } from '../helpers.js';
+import { CORPUS, loadedStore, TEST_STORES } from '../helpers.js';
 
-let store: EmbeddedStore;
+type Result = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.each(TEST_STORES)('GraphQL over the %s store loaded with the sample corpus', (_, open) => {
+let store: GraphStore;
 let api: ReturnType<typeof createApi>;
 
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const res = await api.fetch('http://localhost/graphql', {
+async function gql(query: string, variables?: Record<string, unknown>, on = api): Promise<Result> {
+  const res = await on.fetch('http://localhost/graphql', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
   });
-  return res.json() as Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return res.json() as Promise<Result>;
 }
 
 beforeAll(async () => {
-  store = await loadedStore();
+  store = await loadedStore(open);
   api = createApi(store, { maxPageSize: 50, maxDepth: 8 });
 });
 afterAll(async () => store?.close());
 
-describe('GraphQL over the embedded store loaded with the sample corpus', () => {
   it('counts documents and entities', async () => {
     const r = await gql('{ stats { labels { key count } relations { key count } } }');
     const labels = Object.fromEntries(r.data.stats.labels.map((c: { key: string; count: number }) => [c.key, c.count]));
@@ -80,5 +84,75 @@ describe('GraphQL over the embedded store loaded with the sample corpus', () => 
     expect(r.load.documentsAdded).toBe(0);
     expect(r.load.documentsSkipped).toBe(8);
     expect(await store.stats()).toEqual(before);
+  });
+
+  it('finds the path from 中共教育部党组 to 攀登计划 through the Shanghai 2018 opinion, with its sentences', async () => {
+    const r = await gql(`{ path(from: "org:全国:中共教育部党组", to: "program:攀登计划") {
+      length nodes { id name } hops { type direction from { name } to { name } evidence { document { title year } sentence } } } }`);
+    const p = r.data.path;
+    expect(p.length).toBe(2);
+    expect(p.nodes[1].name).toBe('市教卫工作党委关于新时代基层党建质量提升工程的实施意见');
+    for (const h of p.hops) expect(h.evidence.document).toMatchObject({ year: 2018 });
+    expect(p.hops[0].evidence.sentence).toContain('中共教育部党组');
+    expect(p.hops[1].evidence.sentence).toContain('“攀登”计划');
+    expect((await gql('{ path(from: "program:攀登计划", to: "program:攀登计划") { length } }')).data.path.length).toBe(0);
+    expect((await gql('{ path(from: "program:攀登计划", to: "place:台北市", maxDepth: 2) { length } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await gql('{ path(from: "program:攀登计划", to: "program:攀登计划", maxDepth: 9) { length } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('sorts documents by date either way', async () => {
+    const asc = (await gql('{ documents(first: 50) { edges { node { date } } } }')).data.documents.edges.map((e: any) => e.node.date); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const desc = (await gql('{ documents(sort: DATE_DESC, first: 50) { edges { node { date } } } }')).data.documents.edges.map((e: any) => e.node.date); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(asc[0] <= asc[asc.length - 1]).toBe(true);
+    expect(desc).toEqual([...asc].reverse());
+  });
+
+  it('loads 50 programs with their documents in a bounded number of store calls (no N+1)', async () => {
+    let calls = 0;
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver);
+        return typeof v === 'function' ? (...args: unknown[]) => { calls++; return v.apply(target, args); } : v;
+      },
+    });
+    const q = `{ search(query: "计划", types: [Program], first: 50) { edges { node { ... on Program {
+      name mentions(first: 10) { edges { node { node { ... on Document { title year place } } evidence { document { title } sentence } } } } } } } } }`;
+    const r = await gql(q, undefined, createApi(counting));
+    expect(r.errors).toBeUndefined();
+    expect(r.data.search.edges).toHaveLength(50);
+    // search, then one batch of edges and one of nodes, whatever the number of programs.
+    expect(calls).toBeLessThanOrEqual(4);
+  });
+
+  it('answers a query over the time limit with TIMEOUT, and a too costly one with a cost error', async () => {
+    const slow = createApi(store, { timeoutMs: 1 });
+    const t = await gql('{ neighbors(id: "program:攀登计划", depth: 3) { nodes { id } } }', undefined, slow);
+    expect(t.errors?.[0].extensions?.code).toBe('TIMEOUT');
+    const costly = createApi(store, { maxCost: 100 });
+    const c = await gql('{ documents(first: 50) { edges { node { relations(first: 50) { edges { node { node { name } evidence { sentence } } } } } } } }', undefined, costly);
+    expect(c.data).toBeUndefined();
+    expect(c.errors?.[0].extensions?.code).toBe('COST_LIMIT');
+  });
+
+  it('allows browser pages on localhost and closes CORS to other sites unless configured', async () => {
+    const preflight = (origin: string, on = api) => on.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('http://localhost:3000')).headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const open = createApi(store, { corsOrigins: ['https://analysts.example'] });
+    expect((await preflight('https://analysts.example', open)).headers.get('access-control-allow-origin')).toBe('https://analysts.example');
+  });
+});
+
+describe('the schema', () => {
+  it('documents every type, field and enum value', () => {
+    const schema = buildSchema(typeDefs().join('\n'));
+    const missing: string[] = [];
+    for (const t of Object.values(schema.getTypeMap())) {
+      if (t.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name)) continue;
+      if (!t.description) missing.push(t.name);
+      if (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t)) for (const f of Object.values(t.getFields())) if (!f.description) missing.push(`${t.name}.${f.name}`);
+      if (isEnumType(t)) for (const v of t.getValues()) if (!v.description) missing.push(`${t.name}.${v.name}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

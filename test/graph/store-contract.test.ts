@@ -1,34 +1,16 @@
-// The GraphStore contract, run against every store we can reach: the embedded
-// store always, Neo4j when NEO4J_URI is set (e.g. after `docker compose up neo4j`:
-// NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=policy-kg-dev npm test).
-// The Neo4j run empties the database it points at: use a throwaway one.
+// The GraphStore contract, run against every store we can reach (TEST_STORES:
+// the embedded store always, Neo4j when NEO4J_URI is set).
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedStore } from '../../src/graph/embedded-store.js';
-import { Neo4jStore } from '../../src/graph/neo4j-store.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
-import { CORPUS } from '../helpers.js';
+import { CORPUS, TEST_STORES } from '../helpers.js';
 
 const SHANGHAI_2018 = '001_6dbe7884512159fa.txt';
 
-const stores: [string, () => Promise<GraphStore>][] = [
-  ['embedded', async () => new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'policy-kg-contract-')), 'graph'))],
-];
-if (process.env.NEO4J_URI) {
-  stores.push(['neo4j', async () => {
-    const { NEO4J_URI: uri, NEO4J_USER: user = 'neo4j', NEO4J_PASSWORD: password = '' } = process.env;
-    const driver = neo4j.driver(uri!, neo4j.auth.basic(user, password));
-    await driver.executeQuery('MATCH (n) DETACH DELETE n');
-    await driver.close();
-    return new Neo4jStore({ uri: uri!, user, password, batchSize: 200 });
-  }]);
-}
-
-describe.each(stores)('%s store', (_, open) => {
+describe.each(TEST_STORES)('%s store', (_, open) => {
   let store: GraphStore;
   const dir = mkdtempSync(join(tmpdir(), 'policy-kg-contract-corpus-'));
   beforeAll(async () => {

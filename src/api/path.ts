@@ -1,0 +1,50 @@
+// Shortest connection between two nodes: breadth-first from both ends at once,
+// one batched store call per level and side, edges followed either way.
+import type { RelationType } from '../graph/model.js';
+import type { GraphEdge, GraphStore } from '../graph/store.js';
+
+export interface PathHop { edge: GraphEdge; from: string; to: string }
+
+/** Visiting more nodes than this gives up (the answer is then null): bounds one request's work. */
+const MAX_VISITED = 20000;
+
+export async function shortestPath(store: GraphStore, from: string, to: string, maxDepth: number, types: readonly RelationType[] | null): Promise<PathHop[] | null> {
+  if (from === to) return [];
+  // For each side: node → the edge that reached it (null at the start).
+  const seen = [new Map<string, GraphEdge | null>([[from, null]]), new Map<string, GraphEdge | null>([[to, null]])];
+  let frontiers = [[from], [to]];
+  for (let depth = 0; depth < maxDepth; depth++) {
+    // Grow the smaller side: the search stays narrow on the side with fewer edges.
+    const side = frontiers[0].length <= frontiers[1].length ? 0 : 1;
+    const edges = (await store.edges(frontiers[side], 'BOTH', types))
+      .sort((a, b) => `${a.from}${a.to}${a.type}`.localeCompare(`${b.from}${b.to}${b.type}`)); // same answer every time
+    const next: string[] = [];
+    for (const e of edges) {
+      for (const [here, there] of [[e.from, e.to], [e.to, e.from]]) {
+        if (!seen[side].has(here) || seen[side].has(there)) continue;
+        seen[side].set(there, e);
+        next.push(there);
+        if (seen[1 - side].has(there)) return join(seen, there);
+      }
+    }
+    frontiers[side] = next;
+    if (!next.length || seen[0].size + seen[1].size > MAX_VISITED) return null;
+  }
+  return null;
+}
+
+/** The hops from the start to `meet` and on to the end. */
+function join(seen: Map<string, GraphEdge | null>[], meet: string): PathHop[] {
+  const walk = (side: Map<string, GraphEdge | null>, at: string) => {
+    const hops: PathHop[] = [];
+    for (let e = side.get(at); e; e = side.get(at)) {
+      const prev = e.from === at ? e.to : e.from;
+      hops.push({ edge: e, from: prev, to: at });
+      at = prev;
+    }
+    return hops;
+  };
+  const head = walk(seen[0], meet).reverse();
+  const tail = walk(seen[1], meet).map((h) => ({ edge: h.edge, from: h.to, to: h.from }));
+  return [...head, ...tail];
+}
