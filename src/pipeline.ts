@@ -1,10 +1,11 @@
-// The whole flow in one place: files → read → extract → merge → load.
+// The whole flow in one place: files → read → extract → merge → load → text reuse.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
 import type { GraphStore, LoadStats, Progress } from './graph/store.js';
 import { readPolicyFile, SUPPORTED_EXTENSIONS, type ReadResult } from './read/index.js';
+import { detectReuse, reuseDoc } from './trace/reuse.js';
 
 export interface FileOutcome { file: string; documents: number; error?: string }
 
@@ -58,6 +59,14 @@ export async function ingest(store: GraphStore, paths: string[], { onFile, onLoa
     else { outcomes.push({ file: f, documents: r.batches.length }); batches.push(...r.batches); }
     onFile?.(i + 1, files.length, f);
   }
-  const load = await store.load(mergeBatches(batches), onLoad);
+  const merged = mergeBatches(batches);
+  const before = await store.nodes(merged.documents.map((d) => d.id));
+  const fresh = new Set(merged.documents.filter((_, i) => !before[i]).map((d) => d.id));
+  const load = await store.load(merged, onLoad);
+  // Text reuse of the new documents against every document in the store.
+  if (fresh.size) {
+    const all = (await store.documents({})).map(reuseDoc);
+    await store.replaceReuses([...fresh], detectReuse(all, fresh));
+  }
   return { files: outcomes, load, seconds: (performance.now() - t0) / 1000 };
 }

@@ -2,12 +2,15 @@
 import DataLoader from 'dataloader';
 import type { RelationType } from '../graph/model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+import { traceProgram, type Diffusion } from '../trace/adoption.js';
 
 export interface EdgeKey { id: string; direction: 'OUT' | 'IN' | 'BOTH'; types: readonly RelationType[] | null }
 
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
   edges: DataLoader<EdgeKey, GraphEdge[], string>;
+  /** A program's diffusion, computed once per request however many fields ask. */
+  trace: DataLoader<GraphNode, Diffusion, string>;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -31,7 +34,8 @@ export function createLoaders(store: GraphStore): Loaders {
     },
     { cacheKeyFn: edgeKey },
   );
-  return { node, edges };
+  const trace = new DataLoader<GraphNode, Diffusion, string>((ps) => Promise.all(ps.map((p) => traceProgram(store, p))), { cacheKeyFn: (p) => p.id, batch: false });
+  return { node, edges, trace };
 }
 
 function edgeKey(k: EdgeKey): string {

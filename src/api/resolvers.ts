@@ -6,6 +6,9 @@ import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
 import type { Loaders } from './loaders.js';
 import { connection, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
+import { explain } from '../trace/explain.js';
+import { findProgram, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
+import type { Passage } from '../graph/model.js';
 
 export interface Context { store: GraphStore; loaders: Loaders; limits: Limits }
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,6 +73,10 @@ export const resolvers = {
       docs.sort((x, y) => when(x).localeCompare(when(y)) || x.id.localeCompare(y.id));
       if (a.sort === 'DATE_DESC') docs.reverse();
       return connection(docs, a.first, a.after, ctx.limits);
+    },
+    diffusion: async (_: unknown, a: Args, ctx: Context) => {
+      const p = (await findProgram(ctx.store, toSimplified(String(a.program).trim()))) ?? notFound(`program ${a.program}`);
+      return ctx.loaders.trace.load(p);
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const maxDepth = a.maxDepth ?? 4;
@@ -136,7 +143,22 @@ export const resolvers = {
   Node: { __resolveType: (n: GraphNode) => n.label },
   Entity: { __resolveType: (n: GraphNode) => n.label },
   Organization: { ...entityFields, level: prop('level'), place: prop('place') },
-  Program: { ...entityFields, kind: prop('kind') },
+  Program: {
+    ...entityFields, kind: prop('kind'),
+    adoptions: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).adoptions,
+    spread: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).spread,
+  },
+  Diffusion: {
+    firstAdoptions: (d: Diffusion) => d.first,
+    explanation: (d: Diffusion) => explain(d),
+  },
+  Adoption: { dateIsBound: (a: Adoption) => a.dateIsBound },
+  SpreadStep: {
+    from: (s: SpreadStep) => s.from.place,
+    to: (s: SpreadStep) => s.to.place,
+    source: (s: SpreadStep) => s.from,
+    target: (s: SpreadStep) => s.to,
+  },
   Regulation: { ...entityFields, kind: prop('kind') },
   Target: { ...entityFields, value: prop('value'), unit: prop('unit'), subject: prop('subject'), deadline: prop('deadline'), durationYears: prop('durationYears') },
   Place: { ...entityFields, level: prop('level') },
@@ -146,6 +168,16 @@ export const resolvers = {
     placeInferred: (n: GraphNode) => Boolean(n.props.placeInferred), placeConfidence: prop('placeConfidence'), level: prop('level'),
     source: prop('source'), part: prop('part'), text: prop('text'),
     relations: relationsOf('BOTH'),
+    reuses: async (n: GraphNode, a: Args, ctx: Context) => {
+      const edges = await ctx.loaders.edges.load({ id: n.id, direction: a.direction ?? 'BOTH', types: ['REUSES'] });
+      const out = await Promise.all(edges.map(async (e) => ({
+        document: await nodeOrThrow(ctx, e.from === n.id ? e.to : e.from),
+        direction: e.from === n.id ? 'OUT' : 'IN',
+        score: Number(e.props.score ?? 0),
+        passages: JSON.parse(String(e.props.passages ?? '[]')) as Passage[],
+      })));
+      return out.sort((x, y) => y.score - x.score);
+    },
   },
   Relation: {
     type: (r: RelationView) => r.edge.type,

@@ -9,7 +9,7 @@ export async function runIngest(paths: string[], o: CliStoreOptions & { report?:
   const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
   try {
     const progress = progressReporter();
-    const r = await ingest(store, paths, progress).finally(() => progress.stop());
+    const r = await ingest(store, paths, progress).catch((e) => fail(`ingest failed: ${(e as Error).message.split('\n')[0]}`)).finally(() => progress.stop());
     for (const f of r.files.filter((x) => x.error)) process.stderr.write(`error: ${f.error}\n`);
     const l = r.load;
     process.stdout.write(`added ${l.documentsAdded}, unchanged ${l.documentsSkipped}, replaced ${l.documentsReplaced} documents; ${l.nodes} nodes, ${l.relationships} relationships written\n`);

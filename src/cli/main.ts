@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// policy-kg command line: ingest, extract, serve, start, eval.
+// policy-kg command line: ingest, extract, serve, start, trace, eval.
 import { Command, Option } from 'commander';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runServe, runStart } from './serve.js';
+import { runTrace } from './trace.js';
 
 // Output piped into `head` closes early; that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
@@ -49,6 +50,12 @@ serveOptions(storeOptions(program.command('start')
   .description('load the sample corpus into the store if it is empty, then serve GraphQL')
   .option('--corpus <dir>', 'what to load when the store is empty', 'corpus')))
   .action(runStart);
+
+storeOptions(program.command('trace')
+  .description("how a program spread: its adoptions by place and date, as a table (and a page with --html)")
+  .argument('<program>', 'program name, alias, or part of the name')
+  .option('--html <file>', 'also write a self-contained HTML page with a timeline and the adoption graph'))
+  .action(runTrace);
 
 program.command('eval')
   .description('score extraction against gold annotations (precision, recall, F1 per type; metadata accuracy)')

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import lbug from '@ladybugdb/core';
-import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
+import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
@@ -114,6 +114,11 @@ export class EmbeddedStore implements GraphStore {
       await this.q(statement, { rows: rows.slice(i, i + this.batchSize) });
       progress?.(Math.min(i + this.batchSize, rows.length), rows.length, what);
     }
+  }
+
+  async replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void> {
+    await this.q('MATCH (a:Document)-[r:REUSES]->(b:Document) WHERE a.id IN $ids OR b.id IN $ids DELETE r', { ids: [...docIds] });
+    await this.copyBatches(`COPY REUSES FROM (UNWIND $rows AS r RETURN r.from, r.to, ${returnList(EDGE_PROPS)}) (from='Document', to='Document')`, edges.map(edgeRow), undefined, 'REUSES');
   }
 
   /** Remove documents, the edges read from them, and entities no longer connected to anything. */

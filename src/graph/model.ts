@@ -89,10 +89,16 @@ export interface RelationEdge {
   rule: string; // which rule produced it (extract --explain)
   /** MENTIONS only: every [start, end) of the entity in the document's text. */
   spans?: [number, number][];
-  /** REUSES only: score and aligned passages. */
+  /** REUSES only: share of the later document's text found in the earlier one, and the aligned passages. */
   score?: number;
-  passages?: string; // JSON of [{source:[s,e], target:[s,e]}]
+  passages?: Passage[];
 }
+
+/** A span of a document's normalised text. */
+export interface TextSpan { start: number; end: number; text: string }
+
+/** REUSES: a run of sentences of the later document (source) aligned with the earlier one (target). */
+export interface Passage { source: TextSpan; target: TextSpan; similarity: number }
 
 /** Everything one ingest adds: documents, the entities they mention, the edges read from them. */
 export interface GraphBatch {

@@ -3,7 +3,7 @@
 // transient errors). All of this store's Cypher is in this file and cypher/schema.cypher.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationType } from './model.js';
+import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
@@ -29,6 +29,7 @@ export const CYPHER = {
   mergeEdges: (t: RelationType, from: NodeLabel, to: NodeLabel) => `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
   removeDocEdges: (t: RelationType) => `MATCH ()-[e:${t}]->() WHERE e.docId IN $ids DELETE e`,
   removeDocs: 'MATCH (d:Document) WHERE d.id IN $ids DETACH DELETE d',
+  removeReuses: 'MATCH (a:Document)-[r:REUSES]-(:Document) WHERE a.id IN $ids DELETE r',
   removeOrphans: (l: NodeLabel) => `MATCH (n:${l}) WHERE NOT (n)--() DELETE n`,
   countLabel: (l: NodeLabel) => `MATCH (n:${l}) RETURN count(n) AS c`,
   countType: (t: RelationType) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
@@ -185,6 +186,12 @@ export class Neo4jStore implements GraphStore {
 
   async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
     return (await this.read(CYPHER.findByName(label), { name })).map((r) => toNode({ n: r.n, label }));
+  }
+
+  async replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void> {
+    await this.write((tx) => tx.run(CYPHER.removeReuses, { ids: [...docIds] }));
+    const rows = edges.map((r) => { const { from, to, ...props } = edgeRow(r); return { from, to, docId: props.docId, props }; });
+    await this.batched(CYPHER.mergeEdges('REUSES', 'Document', 'Document'), rows);
   }
 
   async close(): Promise<void> { await this.driver.close(); }

@@ -18,6 +18,6 @@ export function edgeRow(r: RelationEdge): Record<string, unknown> {
   return {
     from: r.from, to: r.to, docId: r.evidence.docId, sentence: r.evidence.sentence, sentStart: r.evidence.start, sentEnd: r.evidence.end,
     srcStart: r.evidence.srcStart, srcEnd: r.evidence.srcEnd, confidence: r.confidence, rule: r.rule,
-    spans: r.spans ? JSON.stringify(r.spans) : null, score: r.score ?? null, passages: r.passages ?? null,
+    spans: r.spans ? JSON.stringify(r.spans) : null, score: r.score ?? null, passages: r.passages ? JSON.stringify(r.passages) : null,
   };
 }

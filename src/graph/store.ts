@@ -1,5 +1,5 @@
 // The one store interface both backends implement; the API and CLI see only this.
-import type { GraphBatch, NodeLabel, RelationType } from './model.js';
+import type { GraphBatch, NodeLabel, RelationEdge, RelationType } from './model.js';
 
 /** A node as the API sees it: its label, id, caption name and properties. */
 export interface GraphNode {
@@ -46,6 +46,8 @@ export interface GraphStore {
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
   documents(filter: DocumentFilter): Promise<GraphNode[]>;
   findByName(label: NodeLabel, name: string): Promise<GraphNode[]>;
+  /** Replace the REUSES edges touching these documents by `edges` (text reuse is recomputed when documents arrive). */
+  replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,63 @@
+// A program's diffusion as one self-contained HTML page: the explanation, a
+// timeline of adoptions and the adoption graph between places, drawn by
+// Apache ECharts (inlined, so the page works offline and can be mailed).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Diffusion } from './adoption.js';
+import { explain } from './explain.js';
+import { timeOf } from './adoption.js';
+
+const require = createRequire(import.meta.url);
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// JSON inside <script>: keep `</script>` and friends from closing the element.
+const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+
+export function diffusionPage(d: Diffusion): string {
+  const echarts = readFileSync(require.resolve('echarts/dist/echarts.min.js'), 'utf8');
+  const places = d.first.map((a) => a.place);
+  const data = {
+    program: d.program.name,
+    places,
+    adoptions: d.adoptions.map((a) => ({
+      place: a.place, time: timeOf(a), date: a.date ?? (a.year ? String(a.year) : null), how: a.how, bound: a.dateIsBound,
+      doc: a.document ? String(a.document.props.docRef ?? a.document.name) : `《${a.instrument}》`, issuer: a.issuer, evidence: a.evidence,
+    })).filter((a) => a.time !== null),
+    steps: d.spread.map((s) => ({ from: s.from.place, to: s.to.place, lag: s.lagDays, direction: s.direction, convergence: s.convergence })),
+    levels: Object.fromEntries(d.first.map((a) => [a.place, a.level])),
+  };
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.program.name)} · policy-kg trace</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#222}
+#timeline,#graph{width:100%;height:360px}ol{line-height:1.6}</style></head>
+<body><h1>${escapeHtml(d.program.name)}</h1>
+<p>Level path: ${escapeHtml(d.levelPath.join(' → ') || '–')} · ${d.adoptions.length} adoptions in ${places.length} places</p>
+<ol id="explanation">${explain(d).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>
+<h2>Timeline</h2><div id="timeline"></div>
+<h2>Adoption graph</h2><div id="graph"></div>
+<script>${echarts}</script>
+<script>
+const data = ${scriptJson(data)};
+const shapes = { launches: 'diamond', implements: 'circle', continues: 'triangle', mentions: 'emptyCircle' };
+const timeline = echarts.init(document.getElementById('timeline'));
+timeline.setOption({
+  tooltip: { formatter: (p) => p.data.tip },
+  xAxis: { type: 'time' }, yAxis: { type: 'category', data: data.places },
+  series: [{ type: 'scatter', symbolSize: 14,
+    data: data.adoptions.map((a) => ({ value: [a.time, a.place], symbol: shapes[a.how],
+      tip: (a.bound ? 'by ' : '') + a.date + ' ' + a.place + ' ' + a.how + '<br>' + a.doc + (a.issuer ? '<br>' + a.issuer : '') })) }],
+});
+const levelY = { central: 0, provincial: 1, municipal: 2, district: 3 };
+const graph = echarts.init(document.getElementById('graph'));
+graph.setOption({
+  tooltip: {},
+  series: [{ type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,
+    label: { show: true, position: 'bottom' },
+    data: data.places.map((p, i) => ({ name: p, x: i * 120, y: (levelY[data.levels[p]] ?? 4) * 80, symbolSize: 30 })),
+    links: data.steps.map((s) => ({ source: s.from, target: s.to,
+      label: { show: true, formatter: (s.lag === null ? '' : s.lag + ' d ') + s.direction }, lineStyle: { width: 2, type: s.direction === 'horizontal' ? 'dashed' : 'solid' } })) }],
+});
+window.traceReady = true;
+</script></body></html>
+`;
+}

@@ -1,0 +1,152 @@
+// Text reuse between documents: which passages a later document shares with an
+// earlier one. Candidates by winnowing (Schleimer et al., the MOSS method):
+// each sentence's k-gram hashes are thinned to one minimum per window and
+// indexed; sentences of two documents that share rare fingerprints are
+// candidates. Rarity is document frequency: a fingerprint in many documents is
+// boilerplate (以习近平新时代中国特色社会主义思想为指导) and counts for nothing.
+// Candidates are confirmed by edit distance (fastest-levenshtein) and runs of
+// consecutive confirmed sentences become the aligned passages.
+// (Written here: npm's MinHash packages are unmaintained, and weighting by
+// rarity needs the fingerprints themselves.)
+import { distance } from 'fastest-levenshtein';
+import type { DocumentNode, Evidence, Passage, RelationEdge, TextSpan } from '../graph/model.js';
+import { namedPlaces } from '../read/metadata.js';
+
+export interface ReuseDoc { id: string; text: string; year: number | null; date: string | null; title: string | null }
+
+
+const K = 8; // characters per shingle: a short Chinese phrase
+const W = 4; // winnowing window
+const MIN_SENTENCE = 12;
+const MIN_SIMILARITY = 0.6;
+/**
+ * Reuse is claimed for about a hundred characters of near-verbatim rare text:
+ * each passage counts its length scaled from 0 at MIN_SIMILARITY to 1 when
+ * verbatim. Two plans that only share policy phrases of the genre (持续推进民办
+ * 学校分类管理改革) stay below it; a plan that copies paragraphs does not.
+ */
+const MIN_REUSED = 100;
+
+interface Sentence { doc: number; index: number; start: number; end: number; canon: string; prints: Set<number> }
+
+/** What the comparison sees: no punctuation or spaces; numbers, masks and place names as one symbol. */
+function canonical(s: string): string {
+  let t = s.replace(/[xX×＊*]{2}/g, '#').replace(/\d+(\.\d+)?/g, '#');
+  for (const p of namedPlaces(t).reverse()) t = `${t.slice(0, p.index)}#${t.slice(p.index + p.form.length)}`;
+  return t.replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+function fnv1a(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+function winnow(canon: string): Set<number> {
+  const hashes: number[] = [];
+  for (let i = 0; i + K <= canon.length; i++) hashes.push(fnv1a(canon, i, i + K));
+  const out = new Set<number>();
+  for (let i = 0; i + W <= hashes.length; i++) {
+    let min = hashes[i];
+    for (let j = i + 1; j < i + W; j++) if (hashes[j] < min) min = hashes[j];
+    out.add(min);
+  }
+  if (hashes.length && hashes.length < W) out.add(Math.min(...hashes));
+  return out;
+}
+
+function sentences(text: string, doc: number): Sentence[] {
+  const out: Sentence[] = [];
+  let index = 0;
+  for (const m of text.matchAll(/[^。！？；\n]+[。！？；]?/g)) {
+    const canon = canonical(m[0]);
+    if (canon.length < MIN_SENTENCE) continue;
+    out.push({ doc, index: index++, start: m.index!, end: m.index! + m[0].length, canon, prints: winnow(canon) });
+  }
+  return out;
+}
+
+/** How well the shorter string aligns inside the longer one (1 = contained as is). */
+function similarity(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length > short.length * 3) return 0;
+  return 1 - (distance(a, b) - (long.length - short.length)) / short.length;
+}
+
+/** Which of two documents is later: plan year, then a later year in its title (2024年工作要点), then date, then id. */
+export function later(a: ReuseDoc, b: ReuseDoc): boolean {
+  const key = (d: ReuseDoc) => [d.year ?? 0, Math.max(d.year ?? 0, ...[...(d.title ?? '').matchAll(/(\d{4})年/g)].map((m) => Number(m[1]))), d.date ?? ''];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] > kb[i];
+  return a.id > b.id;
+}
+
+/**
+ * REUSES edges among `docs`, from the later document of a pair to the earlier,
+ * for pairs with at least one document in `focus` (all pairs when omitted).
+ */
+export function detectReuse(docs: ReuseDoc[], focus?: ReadonlySet<string>): RelationEdge[] {
+  const all = docs.flatMap((d, i) => sentences(d.text, i));
+  // Document frequency of each fingerprint.
+  const df = new Map<number, Set<number>>();
+  for (const s of all) for (const p of s.prints) { const set = df.get(p) ?? new Set(); set.add(s.doc); df.set(p, set); }
+  const maxDf = Math.max(2, Math.ceil(docs.length * 0.05));
+  // Inverted index of rare fingerprints → sentences.
+  const index = new Map<number, Sentence[]>();
+  for (const s of all) for (const p of s.prints) if (df.get(p)!.size <= maxDf) { const l = index.get(p) ?? []; l.push(s); index.set(p, l); }
+  // Candidate sentence pairs: sharing rare fingerprints, in two documents, one in focus.
+  const shared = new Map<string, { a: Sentence; b: Sentence; n: number }>();
+  for (const list of index.values()) {
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = list[i].doc < list[j].doc ? [list[i], list[j]] : [list[j], list[i]];
+      if (a.doc === b.doc) continue;
+      if (focus && !focus.has(docs[a.doc].id) && !focus.has(docs[b.doc].id)) continue;
+      const key = `${a.doc}:${a.index}|${b.doc}:${b.index}`;
+      const c = shared.get(key) ?? { a, b, n: 0 };
+      c.n++;
+      shared.set(key, c);
+    }
+  }
+  // Confirm, then group by document pair.
+  const byPair = new Map<string, { a: Sentence; b: Sentence; sim: number }[]>();
+  for (const { a, b, n } of shared.values()) {
+    if (n < 2) continue;
+    const sim = similarity(a.canon, b.canon);
+    if (sim < MIN_SIMILARITY) continue;
+    const key = `${a.doc}|${b.doc}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), { a, b, sim }]);
+  }
+  const edges: RelationEdge[] = [];
+  for (const [key, pairs] of byPair) {
+    const [ia, ib] = key.split('|').map(Number);
+    const [from, to] = later(docs[ia], docs[ib]) ? [ia, ib] : [ib, ia];
+    const src = (p: { a: Sentence; b: Sentence }) => (p.a.doc === from ? p.a : p.b); // in the later document
+    const tgt = (p: { a: Sentence; b: Sentence }) => (p.a.doc === from ? p.b : p.a); // in the earlier one
+    pairs.sort((x, y) => src(x).index - src(y).index || tgt(x).index - tgt(y).index);
+    // Runs of consecutive sentences in both documents are one passage.
+    const runs: { s: Sentence[]; t: Sentence[]; sims: number[] }[] = [];
+    for (const p of pairs) {
+      const last = runs.at(-1);
+      if (last && src(p).index === last.s.at(-1)!.index + 1 && tgt(p).index === last.t.at(-1)!.index + 1) { last.s.push(src(p)); last.t.push(tgt(p)); last.sims.push(p.sim); }
+      else if (!last || src(p).index !== last.s.at(-1)!.index) runs.push({ s: [src(p)], t: [tgt(p)], sims: [p.sim] });
+    }
+    const reused = runs.reduce((n, r) => n + r.s.reduce((m, s, i) => m + s.canon.length * (r.sims[i] - MIN_SIMILARITY) / (1 - MIN_SIMILARITY), 0), 0);
+    if (reused < MIN_REUSED) continue;
+    const span = (d: ReuseDoc, ss: Sentence[]): TextSpan => ({ start: ss[0].start, end: ss.at(-1)!.end, text: d.text.slice(ss[0].start, ss.at(-1)!.end) });
+    const passages: Passage[] = runs.map((r) => ({
+      source: span(docs[from], r.s), target: span(docs[to], r.t),
+      similarity: Math.round((r.sims.reduce((x, y) => x + y, 0) / r.sims.length) * 1000) / 1000,
+    }));
+    const laterLength = sentences(docs[from].text, from).reduce((n, s) => n + s.canon.length, 0);
+    const score = Math.round((reused / Math.max(1, laterLength)) * 1000) / 1000;
+    const first = passages[0].source;
+    const evidence: Evidence = { docId: docs[from].id, sentence: first.text, start: first.start, end: first.end, srcStart: 0, srcEnd: 0 };
+    edges.push({ type: 'REUSES', from: docs[from].id, to: docs[to].id, evidence, confidence: Math.min(1, 0.5 + score), rule: 'reuse.winnowing', score, passages });
+  }
+  return edges;
+}
+
+export const reuseDoc = (d: DocumentNode | { id: string; props: Record<string, unknown> }): ReuseDoc =>
+  'props' in d
+    ? { id: d.id, text: String(d.props.text ?? ''), year: (d.props.year as number | null) ?? null, date: (d.props.date as string | null) ?? null, title: (d.props.title as string | null) ?? null }
+    : { id: d.id, text: d.text, year: d.year, date: d.date, title: d.title };

@@ -1,0 +1,49 @@
+// `policy-kg trace --html` writes a page that a real browser renders: Debian's
+// Chromium driven by playwright-core (.ci/run installs chromium).
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../src/graph/store.js';
+import { findProgram, traceProgram } from '../../src/trace/adoption.js';
+import { diffusionPage } from '../../src/trace/html.js';
+import { loadedStore } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM))('the trace page in Chromium', () => {
+  let store: GraphStore;
+  beforeAll(async () => { store = await loadedStore(); });
+  afterAll(async () => store?.close());
+
+  it('draws the timeline and the adoption graph of 对标争先建设计划, offline', async () => {
+    const d = await traceProgram(store, (await findProgram(store, '对标争先建设计划'))!);
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-kg-html-')), 'trace.html');
+    writeFileSync(file, diffusionPage(d));
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // Self-contained: any request leaving the file is a failure.
+      await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+      await page.goto(`file://${file}`);
+      await page.waitForFunction(() => (window as unknown as { traceReady?: boolean }).traceReady === true);
+      const drawn = await page.evaluate(() => {
+        const ec = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { series: { data?: unknown[]; links?: unknown[] }[] } } } }).echarts;
+        const t = ec.getInstanceByDom(document.getElementById('timeline')!).getOption();
+        const g = ec.getInstanceByDom(document.getElementById('graph')!).getOption();
+        return { points: t.series[0].data!.length, places: g.series[0].data!.length, links: g.series[0].links!.length, canvases: document.querySelectorAll('canvas').length };
+      });
+      expect(errors).toEqual([]);
+      expect(drawn).toEqual({ points: d.adoptions.length, places: 3, links: 2, canvases: 2 });
+      expect(await page.locator('#explanation li').count()).toBe(3);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

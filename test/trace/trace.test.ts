@@ -1,0 +1,61 @@
+// Program diffusion and text reuse on the sample corpus, through the store and the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/api/server.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { findProgram, traceProgram } from '../../src/trace/adoption.js';
+import { loadedStore } from '../helpers.js';
+
+let store: GraphStore;
+beforeAll(async () => { store = await loadedStore(); });
+afterAll(async () => store?.close());
+
+async function gql(query: string) {
+  const res = await createApi(store).fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await res.json()) as { data?: any; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe('how 对标争先建设计划 spread', () => {
+  it('is adopted at the centre, in Shanghai and in Yunnan with the right years', async () => {
+    const d = await traceProgram(store, (await findProgram(store, '对标争先建设计划'))!);
+    const first = d.first.map((a) => [a.place, a.year, a.how]);
+    expect(first).toEqual([['全国', 2018, 'launches'], ['上海市', 2018, expect.any(String)], ['云南省', 2023, 'continues']]);
+    // The centre is known from the Ministry's opinion that Shanghai cites: a bound, not a date.
+    expect(d.first[0]).toMatchObject({ instrument: '关于高校党组织对标争先建设计划的实施意见', issuer: '中共教育部党组', dateIsBound: true });
+    expect(d.adoptions.some((a) => a.place === '全国' && a.year === 2020 && a.how === 'continues')).toBe(true);
+    expect(d.spread.map((s) => [s.from.place, s.to.place, s.direction])).toEqual([['全国', '上海市', 'top-down'], ['全国', '云南省', 'top-down']]);
+    expect(d.spread[1].lagDays).toBe(1826);
+    expect(d.levelPath[0]).toBe('central');
+  });
+
+  it('finds 大学习领航计划 by part of its name, in Yunnan and in masked Nanning (marked inferred)', async () => {
+    const d = await traceProgram(store, (await findProgram(store, '大学习领航计划'))!);
+    expect(d.first.map((a) => a.place)).toEqual(['云南省', '南宁市']);
+    expect(d.first[1]).toMatchObject({ placeInferred: true });
+    expect(d.first[1].placeConfidence).toBeLessThan(1);
+  });
+
+  it('answers the GraphQL views', async () => {
+    const r = await gql(`{ program(name: "对标争先建设计划") { adoptions { place year how document { title } } spread { from to lagDays evidence } }
+      diffusion(program: "对标争先") { levelPath explanation } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.program.spread.map((s: { to: string }) => s.to)).toEqual(['上海市', '云南省']);
+    expect(r.data.diffusion.explanation[0]).toContain('中共教育部党组 launches 对标争先建设计划');
+  });
+});
+
+describe('text reuse', () => {
+  it('links the Shanghai 2024 plan to the 2023 work points with aligned passages, and nothing else', async () => {
+    expect((await store.stats()).relations.REUSES).toBe(1);
+    const r = await gql(`{ documents(filter: { place: "上海市", yearFrom: 2023 }) { edges { node { title docNumber
+      reuses { direction score document { docNumber title } passages { source { start end text } target { start end text } similarity } } } } } }`);
+    const docs = r.data.documents.edges.map((e: any) => e.node); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const plan2024 = docs.find((d: { title: string | null }) => d.title === '市委教育工作委员会2024年工作要点');
+    const [reuse] = plan2024.reuses;
+    expect(reuse).toMatchObject({ direction: 'OUT', document: { docNumber: '沪教卫党〔2023〕1号' } });
+    expect(reuse.passages.length).toBeGreaterThanOrEqual(5);
+    const verbatim = reuse.passages.find((p: { source: { text: string } }) => p.source.text.includes('海聚英才'));
+    expect(verbatim.target.text).toContain('海聚英才');
+    expect(verbatim.similarity).toBeGreaterThan(0.9);
+    expect(verbatim.source.end).toBeGreaterThan(verbatim.source.start);
+  });
+});
