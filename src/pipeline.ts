@@ -1,11 +1,14 @@
 // The whole flow in one place: files → read → extract → merge → load → text reuse.
 import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
 import type { GraphStore, LoadStats, Progress } from './graph/store.js';
 import { readPolicyFile, SUPPORTED_EXTENSIONS, type ReadResult } from './read/index.js';
 import { detectReuse, reuseDoc } from './trace/reuse.js';
+import { Piscina } from 'piscina';
+import type { WorkerResult } from './pipeline-worker.js';
 
 export interface FileOutcome { file: string; documents: number; error?: string }
 
@@ -30,8 +33,10 @@ export async function listInputs(paths: string[]): Promise<string[]> {
 export interface FileExtraction { file: string; read: ReadResult; batches: GraphBatch[] }
 
 /** Read and extract one file; errors are returned, never thrown, so a batch goes on. */
-export async function extractFile(path: string): Promise<FileExtraction | { file: string; error: string }> {
+export async function extractFile(path: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileExtraction | { file: string; error: string }> {
   try {
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    if (size > maxFileBytes) return { file: path, error: `${path}: ${size} bytes is over the ${maxFileBytes}-byte limit (--max-file-size)` };
     const read = await readPolicyFile(path);
     return { file: path, read, batches: read.documents.map(extractDocument) };
   } catch (e) {
@@ -39,34 +44,71 @@ export async function extractFile(path: string): Promise<FileExtraction | { file
   }
 }
 
-export interface IngestResult { files: FileOutcome[]; load: LoadStats; seconds: number }
+export interface IngestResult { files: FileOutcome[]; load: LoadStats; reuses: number; seconds: number }
 
-export interface IngestProgress {
+export interface IngestOptions {
   /** After each file is read and extracted. */
   onFile?: (done: number, total: number, file: string) => void;
   /** While the store loads: rows done of a step's total. */
   onLoad?: Progress;
+  /** Worker threads for reading and extraction (default: one per core; 0 or 1 reads in this thread). */
+  workers?: number;
+  /** Files extracted and loaded together: bounds memory whatever the corpus size. */
+  chunkFiles?: number;
+  maxFileBytes?: number;
 }
 
-export async function ingest(store: GraphStore, paths: string[], { onFile, onLoad }: IngestProgress = {}): Promise<IngestResult> {
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Files → store, streaming: files are listed, then read and extracted a chunk
+ * at a time (in worker threads when there are enough), each chunk loaded
+ * before the next is read. Text reuse of the new documents runs at the end.
+ */
+export async function ingest(store: GraphStore, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
+  const { onFile, onLoad, chunkFiles = 500, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
   const files = await listInputs(paths);
+  const threads = Math.min(opts.workers ?? availableParallelism(), Math.ceil(files.length / 20));
+  const pool = threads > 1 ? new Piscina({ filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads }) : null;
+  const extract = (file: string): Promise<WorkerResult> => pool ? pool.run({ file, maxFileBytes }) : extractFile(file, maxFileBytes).then((r) => ('error' in r ? r : { file, batches: r.batches }));
   const outcomes: FileOutcome[] = [];
-  const batches: GraphBatch[] = [];
-  for (const [i, f] of files.entries()) {
-    const r = await extractFile(f);
-    if ('error' in r) outcomes.push({ file: f, documents: 0, error: r.error });
-    else { outcomes.push({ file: f, documents: r.batches.length }); batches.push(...r.batches); }
-    onFile?.(i + 1, files.length, f);
+  const load: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
+  const fresh = new Set<string>();
+  let done = 0;
+  const extractChunk = async (chunk: string[]): Promise<GraphBatch[]> => {
+    const batches: GraphBatch[] = [];
+    await Promise.all(chunk.map(async (f) => {
+      const r = await extract(f);
+      if (r.error !== undefined) outcomes.push({ file: f, documents: 0, error: r.error });
+      else { outcomes.push({ file: f, documents: r.batches.length }); batches.push(...r.batches); }
+      onFile?.(++done, files.length, f);
+    }));
+    return batches;
+  };
+  try {
+    // While one chunk loads, the workers extract the next.
+    let next = extractChunk(files.slice(0, chunkFiles));
+    for (let i = 0; i < files.length; i += chunkFiles) {
+      const batches = await next;
+      if (i + chunkFiles < files.length) next = extractChunk(files.slice(i + chunkFiles, i + 2 * chunkFiles));
+      const merged = mergeBatches(batches);
+      const before = await store.nodes(merged.documents.map((d) => d.id));
+      merged.documents.forEach((d, k) => { if (!before[k] || before[k]!.props.complete === false) fresh.add(d.id); });
+      const l = await store.load(merged, onLoad);
+      for (const k of Object.keys(load) as (keyof LoadStats)[]) load[k] += l[k];
+    }
+  } finally {
+    await pool?.destroy();
   }
-  const merged = mergeBatches(batches);
-  const before = await store.nodes(merged.documents.map((d) => d.id));
-  const fresh = new Set(merged.documents.filter((_, i) => !before[i]).map((d) => d.id));
-  const load = await store.load(merged, onLoad);
   // Text reuse of the new documents against every document in the store.
+  let reuses = 0;
   if (fresh.size) {
     const all = (await store.documents({})).map(reuseDoc);
-    await store.replaceReuses([...fresh], detectReuse(all, fresh));
+    const edges = detectReuse(all, fresh);
+    await store.replaceReuses([...fresh], edges);
+    reuses = edges.length;
   }
-  return { files: outcomes, load, seconds: (performance.now() - t0) / 1000 };
+  outcomes.sort((a, b) => a.file.localeCompare(b.file));
+  return { files: outcomes, load, reuses, seconds: (performance.now() - t0) / 1000 };
 }

@@ -33,7 +33,9 @@ const serveOptions = (c: Command) => c
 storeOptions(program.command('ingest')
   .description('read, extract and load files or directories into the store (incremental: unchanged documents are skipped)')
   .argument('<paths...>', 'files or directories')
-  .option('--report <file>', 'write a per-file JSON report'))
+  .option('--report <file>', 'write a per-file JSON report')
+  .addOption(new Option('--workers <n>', 'worker threads for reading and extraction (default: one per core)').env('POLICY_KG_WORKERS'))
+  .addOption(new Option('--max-file-size <MB>', 'files larger than this are reported, not read').env('POLICY_KG_MAX_FILE_SIZE').default('50')))
   .action(runIngest);
 
 program.command('extract')

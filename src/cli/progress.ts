@@ -1,9 +1,9 @@
 // Progress of a long ingest on stderr: a bar with rate and ETA on a terminal
 // (cli-progress), plain lines in logs and CI.
 import cliProgress from 'cli-progress';
-import type { IngestProgress } from '../pipeline.js';
+import type { IngestOptions } from '../pipeline.js';
 
-export interface ProgressReporter extends IngestProgress { stop(): void }
+export interface ProgressReporter extends Pick<IngestOptions, 'onFile' | 'onLoad'> { stop(): void }
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (stream.isTTY) {

@@ -1,9 +1,10 @@
 // The embedded store: LadybugDB (the maintained fork of Kuzu), in-process and
-// on disk. New rows go in with COPY … FROM (UNWIND $rows …), which is an order
-// of magnitude faster here than MERGE; idempotency comes from checking ids first.
+// on disk. New rows go in with COPY from CSV files, much faster here than MERGE
+// or parameters; idempotency comes from checking ids first.
 // All of this store's Cypher is in this file.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
@@ -13,13 +14,24 @@ type Row = Record<string, unknown>;
 
 const TYPES: Record<string, string> = {
   year: 'INT64', part: 'INT64', srcStart: 'INT64', srcEnd: 'INT64', sentStart: 'INT64', sentEnd: 'INT64', durationYears: 'INT64',
-  placeInferred: 'BOOLEAN', traditional: 'BOOLEAN', placeConfidence: 'DOUBLE', confidence: 'DOUBLE', score: 'DOUBLE',
+  placeInferred: 'BOOLEAN', traditional: 'BOOLEAN', complete: 'BOOLEAN', placeConfidence: 'DOUBLE', confidence: 'DOUBLE', score: 'DOUBLE',
   issuers: 'STRING[]', aliases: 'STRING[]',
 };
 const typeOf = (p: string) => TYPES[p] ?? 'STRING';
 const columns = (props: readonly string[]) => props.map((p) => `${p} ${typeOf(p)}${p === 'id' ? ' PRIMARY KEY' : ''}`).join(', ');
-// Casting each column keeps COPY's types right when a whole batch has nulls in it.
-const returnList = (props: readonly string[]) => props.map((p) => `CAST(r.${p} AS ${typeOf(p)})`).join(', ');
+// Bulk loads write rows to a CSV file and COPY from it: LadybugDB reads files an order of magnitude
+// faster than it converts JavaScript parameters (measured here: ~120k vs ~7k relationships/s).
+const csvField = (v: unknown, type: string): string => {
+  if (v === null || v === undefined) return '';
+  if (type === 'STRING[]') {
+    // List elements cannot hold the list syntax; names are normalised text, where ',' is rare (and becomes '，').
+    const items = (v as string[]).map((x) => String(x).replace(/,/g, '，').replace(/[[\]]/g, (b) => (b === '[' ? '【' : '】')));
+    return `"${`[${items.join(',')}]`.replace(/"/g, '""')}"`;
+  }
+  if (type === 'STRING') return `"${String(v).replace(/"/g, '""')}"`;
+  return String(v);
+};
+const CSV_OPTIONS = `HEADER=false, ESCAPE='"', QUOTE='"', PARALLEL=false`;
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -28,11 +40,14 @@ export class EmbeddedStore implements GraphStore {
 
   private readonly batchSize: number;
 
-  /** `batchSize`: rows per COPY statement (bounds the memory of one load step). */
-  constructor(readonly path: string, opts: { batchSize?: number } = {}) {
-    this.batchSize = opts.batchSize ?? 5000;
+  /**
+   * `batchSize`: rows per COPY statement (bounds the memory of one load step).
+   * `bufferMB`: LadybugDB's page cache; its default is most of the machine's memory.
+   */
+  constructor(readonly path: string, opts: { batchSize?: number; bufferMB?: number } = {}) {
+    this.batchSize = opts.batchSize ?? 50000;
     mkdirSync(dirname(path), { recursive: true });
-    this.db = new lbug.Database(path);
+    this.db = new lbug.Database(path, (opts.bufferMB ?? 512) * 1024 * 1024);
     this.conn = new lbug.Connection(this.db);
   }
 
@@ -56,24 +71,32 @@ export class EmbeddedStore implements GraphStore {
       const pairs = RELATION_ENDS[t].from.flatMap((f) => RELATION_ENDS[t].to.map((to) => `FROM ${f} TO ${to}`));
       await this.q(`CREATE REL TABLE IF NOT EXISTS ${t}(${pairs.join(', ')}, ${columns(EDGE_PROPS)})`);
     }
+    // A store made by an earlier version lacks newer properties: add them (documents already there are complete).
+    for (const [table, props] of [['Document', DOCUMENT_PROPS], ...ENTITY_LABELS.map((l) => [l, ENTITY_PROPS] as const), ...RELATION_TYPES.map((t) => [t, EDGE_PROPS] as const)] as const) {
+      const have = new Set((await this.q(`CALL TABLE_INFO('${table}') RETURN name`)).map((r) => r.name as string));
+      for (const p of props) if (!have.has(p)) await this.q(`ALTER TABLE ${table} ADD ${p} ${typeOf(p)}${p === 'complete' ? ' DEFAULT true' : ''}`);
+    }
   }
 
   async load(batch: GraphBatch, progress?: Progress): Promise<LoadStats> {
     const stats: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
     const ids = batch.documents.map((d) => d.id);
-    const have = new Set((await this.q('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id', { ids })).map((r) => r.id as string));
+    const inBatch = new Set(ids);
+    const found = await this.q('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete', { ids });
+    const have = new Set(found.filter((r) => r.complete !== false).map((r) => r.id as string));
     // Documents of the same files that this batch no longer contains were changed or removed: replace them.
+    // Documents a killed load left incomplete go too, and are written again.
     const sources = [...new Set(batch.documents.map((d) => d.source))];
-    const stale = (await this.q('MATCH (d:Document) WHERE d.source IN $sources RETURN d.id AS id', { sources }))
-      .map((r) => r.id as string).filter((id) => !ids.includes(id));
-    if (stale.length) { await this.removeDocuments(stale); stats.documentsReplaced = stale.length; }
+    const stale = (await this.q('MATCH (d:Document) WHERE d.source IN $sources OR d.complete = false RETURN d.id AS id, d.complete AS complete', { sources }))
+      .filter((r) => !inBatch.has(r.id as string) || r.complete === false).map((r) => r.id as string);
+    if (stale.length) { await this.removeDocuments(stale); stats.documentsReplaced = stale.filter((id) => !inBatch.has(id)).length; }
 
     const fresh = batch.documents.filter((d) => !have.has(d.id));
     stats.documentsSkipped = batch.documents.length - fresh.length;
     stats.documentsAdded = fresh.length;
     if (!fresh.length) return stats;
     const freshIds = new Set(fresh.map((d) => d.id));
-    await this.copyNodes('Document', DOCUMENT_PROPS, fresh.map(documentRow), progress);
+    await this.copyRows('Document', DOCUMENT_PROPS, fresh.map(documentRow), progress);
     stats.nodes += fresh.length;
 
     for (const label of ENTITY_LABELS) {
@@ -82,7 +105,7 @@ export class EmbeddedStore implements GraphStore {
       const existing = new Map((await this.q(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases`, { ids: rows.map((r) => r.id) }))
         .map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]));
       const news = rows.filter((r) => !existing.has(r.id));
-      await this.copyNodes(label, ENTITY_PROPS, news.map(entityRow), progress);
+      await this.copyRows(label, ENTITY_PROPS, news.map(entityRow), progress);
       stats.nodes += news.length;
       // Existing entities gain the aliases this batch saw.
       const grown = rows.filter((r) => existing.has(r.id) && r.aliases.some((a) => !existing.get(r.id)!.includes(a)))
@@ -99,26 +122,33 @@ export class EmbeddedStore implements GraphStore {
     }
     for (const [k, rows] of groups) {
       const [type, from, to] = k.split('|');
-      await this.copyBatches(`COPY ${type} FROM (UNWIND $rows AS r RETURN r.from, r.to, ${returnList(EDGE_PROPS)}) (from='${from}', to='${to}')`, rows, progress, type);
+      await this.copyRows(type, ['from', 'to', ...EDGE_PROPS], rows, progress, `from='${from}', to='${to}'`);
       stats.relationships += rows.length;
     }
+    await this.q('MATCH (d:Document) WHERE d.id IN $ids SET d.complete = true', { ids: [...freshIds] });
     return stats;
   }
 
-  private async copyNodes(label: NodeLabel, props: readonly string[], rows: Row[], progress?: Progress): Promise<void> {
-    await this.copyBatches(`COPY ${label} FROM (UNWIND $rows AS r RETURN ${returnList(props)})`, rows, progress, label);
-  }
-
-  private async copyBatches(statement: string, rows: Row[], progress: Progress | undefined, what: string): Promise<void> {
-    for (let i = 0; i < rows.length; i += this.batchSize) {
-      await this.q(statement, { rows: rows.slice(i, i + this.batchSize) });
-      progress?.(Math.min(i + this.batchSize, rows.length), rows.length, what);
+  /** COPY rows into a table, `batchSize` at a time, through a CSV file in the temporary directory. */
+  private async copyRows(table: string, props: readonly string[], rows: Row[], progress?: Progress, options = ''): Promise<void> {
+    if (!rows.length) return;
+    const dir = mkdtempSync(join(tmpdir(), 'policy-kg-copy-'));
+    const file = join(dir, `${table}.csv`);
+    try {
+      for (let i = 0; i < rows.length; i += this.batchSize) {
+        const lines = rows.slice(i, i + this.batchSize).map((r) => props.map((p) => csvField(r[p], p === 'from' || p === 'to' ? 'STRING' : typeOf(p))).join(','));
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        await this.q(`COPY ${table} FROM '${file}' (${CSV_OPTIONS}${options ? `, ${options}` : ''})`);
+        progress?.(Math.min(i + this.batchSize, rows.length), rows.length, table);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 
   async replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void> {
     await this.q('MATCH (a:Document)-[r:REUSES]->(b:Document) WHERE a.id IN $ids OR b.id IN $ids DELETE r', { ids: [...docIds] });
-    await this.copyBatches(`COPY REUSES FROM (UNWIND $rows AS r RETURN r.from, r.to, ${returnList(EDGE_PROPS)}) (from='Document', to='Document')`, edges.map(edgeRow), undefined, 'REUSES');
+    await this.copyRows('REUSES', ['from', 'to', ...EDGE_PROPS], edges.map(edgeRow));
   }
 
   /** Remove documents, the edges read from them, and entities no longer connected to anything. */

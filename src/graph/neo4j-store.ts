@@ -22,8 +22,9 @@ export function schemaStatements(): string[] {
 // a parameter. Each MATCH names its label so that the id constraints' indexes
 // are used.
 export const CYPHER = {
-  existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id',
-  docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources RETURN d.id AS id',
+  existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete',
+  docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources OR d.complete = false RETURN d.id AS id, d.complete AS complete',
+  markComplete: 'MATCH (d:Document) WHERE d.id IN $ids SET d.complete = true',
   mergeDocuments: 'UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r',
   mergeEntities: (l: NodeLabel) => `UNWIND $rows AS r MERGE (n:${l} {id: r.id}) ON CREATE SET n += r ON MATCH SET n.aliases = [a IN n.aliases WHERE NOT a IN r.aliases] + r.aliases, n.names = r.names`,
   mergeEdges: (t: RelationType, from: NodeLabel, to: NodeLabel) => `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
@@ -105,9 +106,13 @@ export class Neo4jStore implements GraphStore {
   async load(batch: GraphBatch, progress?: Progress): Promise<LoadStats> {
     const stats: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
     const ids = batch.documents.map((d) => d.id);
-    const have = new Set((await this.read(CYPHER.existingDocs, { ids })).map((r) => r.id as string));
+    const inBatch = new Set(ids);
+    // A document without complete = false was loaded whole (older loads did not set it).
+    const have = new Set((await this.read(CYPHER.existingDocs, { ids })).filter((r) => r.complete !== false).map((r) => r.id as string));
     const sources = [...new Set(batch.documents.map((d) => d.source))];
-    const stale = (await this.read(CYPHER.docsOfSources, { sources })).map((r) => r.id as string).filter((id) => !ids.includes(id));
+    // Changed documents of the same files, and documents a killed load left incomplete, are replaced.
+    const stale = (await this.read(CYPHER.docsOfSources, { sources }))
+      .filter((r) => !inBatch.has(r.id as string) || r.complete === false).map((r) => r.id as string);
     if (stale.length) {
       // The old documents' edges go; entities only they supported go with them; the rest stay.
       await this.write(async (tx) => {
@@ -115,7 +120,7 @@ export class Neo4jStore implements GraphStore {
         await tx.run(CYPHER.removeDocs, { ids: stale });
         for (const l of ENTITY_LABELS) await tx.run(CYPHER.removeOrphans(l));
       });
-      stats.documentsReplaced = stale.length;
+      stats.documentsReplaced = stale.filter((id) => !inBatch.has(id)).length;
     }
     const fresh = batch.documents.filter((d) => !have.has(d.id));
     stats.documentsSkipped = batch.documents.length - fresh.length;
@@ -143,6 +148,7 @@ export class Neo4jStore implements GraphStore {
       await this.batched(CYPHER.mergeEdges(g.t, g.from, g.to), g.rows, progress, g.t);
       stats.relationships += g.rows.length;
     }
+    await this.write((tx) => tx.run(CYPHER.markComplete, { ids: [...freshIds] }));
     return stats;
   }
 

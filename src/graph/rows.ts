@@ -1,12 +1,17 @@
 // Graph values → flat property rows, shared by both stores so they hold the same properties.
 import type { DocumentNode, EntityNode, RelationEdge } from './model.js';
 
-export const DOCUMENT_PROPS = ['id', 'name', 'title', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd'] as const;
+export const DOCUMENT_PROPS = ['id', 'name', 'title', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd', 'complete'] as const;
 export const ENTITY_PROPS = ['id', 'name', 'aliases', 'names', 'kind', 'level', 'place', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const;
 export const EDGE_PROPS = ['docId', 'sentence', 'sentStart', 'sentEnd', 'srcStart', 'srcEnd', 'confidence', 'rule', 'spans', 'score', 'passages'] as const;
 
+/**
+ * A document is written with complete = false and marked complete after its
+ * entities and edges: a load killed halfway leaves incomplete documents, which
+ * the next load removes and writes again (no duplicates, nothing half-there).
+ */
 export function documentRow(d: DocumentNode): Record<string, unknown> {
-  return { ...d, name: d.docRef };
+  return { ...d, name: d.docRef, complete: false };
 }
 
 /** `names` joins name and aliases for substring search in stores without list predicates. */

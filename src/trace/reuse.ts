@@ -18,7 +18,10 @@ export interface ReuseDoc { id: string; text: string; year: number | null; date:
 const K = 8; // characters per shingle: a short Chinese phrase
 const W = 4; // winnowing window
 const MIN_SENTENCE = 12;
+// Sentence ids are packed into pair keys with 24 bits each.
+const MAX_SENTENCES = 2 ** 24;
 const MIN_SIMILARITY = 0.6;
+const MAX_DF = 64;
 /**
  * Reuse is claimed for about a hundred characters of near-verbatim rare text:
  * each passage counts its length scaled from 0 at MIN_SIMILARITY to 1 when
@@ -27,7 +30,7 @@ const MIN_SIMILARITY = 0.6;
  */
 const MIN_REUSED = 100;
 
-interface Sentence { doc: number; index: number; start: number; end: number; canon: string; prints: Set<number> }
+interface Sentence { doc: number; index: number; start: number; end: number; canon: string }
 
 /** What the comparison sees: no punctuation or spaces; numbers, masks and place names as one symbol. */
 function canonical(s: string): string {
@@ -55,15 +58,52 @@ function winnow(canon: string): Set<number> {
   return out;
 }
 
+
+/** Sentences of a text long enough to compare, with their canonical form. */
 function sentences(text: string, doc: number): Sentence[] {
   const out: Sentence[] = [];
   let index = 0;
   for (const m of text.matchAll(/[^。！？；\n]+[。！？；]?/g)) {
     const canon = canonical(m[0]);
-    if (canon.length < MIN_SENTENCE) continue;
-    out.push({ doc, index: index++, start: m.index!, end: m.index! + m[0].length, canon, prints: winnow(canon) });
+    if (canon.length >= MIN_SENTENCE) out.push({ doc, index: index++, start: m.index!, end: m.index! + m[0].length, canon });
   }
   return out;
+}
+
+/**
+ * Every sentence of every document, kept compact (typed arrays, no strings):
+ * at ten thousand documents there are about a million sentences.
+ */
+class SentenceTable {
+  doc: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  index: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  start: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  end: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  printsFrom: Uint32Array<ArrayBuffer> = new Uint32Array(1025);
+  prints: Uint32Array<ArrayBuffer> = new Uint32Array(8192);
+  length = 0;
+  private printCount = 0;
+
+  add(s: Sentence, prints: Iterable<number>): void {
+    if (this.length + 1 >= MAX_SENTENCES) throw new Error(`text reuse: more than ${MAX_SENTENCES} sentences at once`);
+    if (this.length + 1 >= this.doc.length) for (const k of ['doc', 'index', 'start', 'end', 'printsFrom'] as const) this[k] = grow(this[k]);
+    const n = this.length++;
+    this.doc[n] = s.doc; this.index[n] = s.index; this.start[n] = s.start; this.end[n] = s.end;
+    this.printsFrom[n] = this.printCount;
+    for (const p of prints) {
+      if (this.printCount >= this.prints.length) this.prints = grow(this.prints);
+      this.prints[this.printCount++] = p;
+    }
+    this.printsFrom[n + 1] = this.printCount;
+  }
+
+  printsOf(n: number): Uint32Array { return this.prints.subarray(this.printsFrom[n], this.printsFrom[n + 1]); }
+}
+
+function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** How well the shorter string aligns inside the longer one (1 = contained as is). */
@@ -86,35 +126,54 @@ export function later(a: ReuseDoc, b: ReuseDoc): boolean {
  * for pairs with at least one document in `focus` (all pairs when omitted).
  */
 export function detectReuse(docs: ReuseDoc[], focus?: ReadonlySet<string>): RelationEdge[] {
-  const all = docs.flatMap((d, i) => sentences(d.text, i));
-  // Document frequency of each fingerprint.
-  const df = new Map<number, Set<number>>();
-  for (const s of all) for (const p of s.prints) { const set = df.get(p) ?? new Set(); set.add(s.doc); df.set(p, set); }
-  const maxDf = Math.max(2, Math.ceil(docs.length * 0.05));
+  // Fingerprint every sentence, and count in how many documents each fingerprint occurs.
+  const table = new SentenceTable();
+  const df = new Map<number, number>();
+  const lastDoc = new Map<number, number>();
+  docs.forEach((d, i) => {
+    for (const s of sentences(d.text, i)) {
+      const prints = winnow(s.canon);
+      table.add(s, prints);
+      for (const p of prints) if (lastDoc.get(p) !== i) { lastDoc.set(p, i); df.set(p, (df.get(p) ?? 0) + 1); }
+    }
+  });
+  lastDoc.clear();
+  // Rare: in at most 5% of the documents, and never in more than MAX_DF (so that the pairs one
+  // fingerprint yields are bounded and detection stays near-linear in the corpus size).
+  const maxDf = Math.min(MAX_DF, Math.max(2, Math.ceil(docs.length * 0.05)));
   // Inverted index of rare fingerprints → sentences.
-  const index = new Map<number, Sentence[]>();
-  for (const s of all) for (const p of s.prints) if (df.get(p)!.size <= maxDf) { const l = index.get(p) ?? []; l.push(s); index.set(p, l); }
-  // Candidate sentence pairs: sharing rare fingerprints, in two documents, one in focus.
-  const shared = new Map<string, { a: Sentence; b: Sentence; n: number }>();
+  const index = new Map<number, number[]>();
+  for (let n = 0; n < table.length; n++) {
+    for (const p of table.printsOf(n)) if (df.get(p)! <= maxDf) { const l = index.get(p); if (l) l.push(n); else index.set(p, [n]); }
+  }
+  df.clear();
+  // Candidate sentence pairs: sharing rare fingerprints, in two documents, one in focus. Key: a · 2^24 + b.
+  const inFocus = (n: number) => !focus || focus.has(docs[table.doc[n]].id);
+  const shared = new Map<number, number>();
   for (const list of index.values()) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const [a, b] = list[i].doc < list[j].doc ? [list[i], list[j]] : [list[j], list[i]];
-      if (a.doc === b.doc) continue;
-      if (focus && !focus.has(docs[a.doc].id) && !focus.has(docs[b.doc].id)) continue;
-      const key = `${a.doc}:${a.index}|${b.doc}:${b.index}`;
-      const c = shared.get(key) ?? { a, b, n: 0 };
-      c.n++;
-      shared.set(key, c);
+      const [a, b] = list[i] < list[j] ? [list[i], list[j]] : [list[j], list[i]];
+      if (table.doc[a] === table.doc[b] || !(inFocus(a) || inFocus(b))) continue;
+      const key = a * 2 ** 24 + b;
+      shared.set(key, (shared.get(key) ?? 0) + 1);
     }
   }
-  // Confirm, then group by document pair.
+  index.clear();
+  // Confirm by edit distance on the canonical sentences, then group by document pair.
+  const canonOf = (n: number) => canonical(docs[table.doc[n]].text.slice(table.start[n], table.end[n]));
+  const sentence = (n: number, canon: string): Sentence => ({ doc: table.doc[n], index: table.index[n], start: table.start[n], end: table.end[n], canon });
   const byPair = new Map<string, { a: Sentence; b: Sentence; sim: number }[]>();
-  for (const { a, b, n } of shared.values()) {
-    if (n < 2) continue;
-    const sim = similarity(a.canon, b.canon);
+  for (const [key, count] of shared) {
+    if (count < 2) continue;
+    const a = Math.floor(key / 2 ** 24);
+    const b = key % 2 ** 24;
+    const [ca, cb] = [canonOf(a), canonOf(b)];
+    const sim = similarity(ca, cb);
     if (sim < MIN_SIMILARITY) continue;
-    const key = `${a.doc}|${b.doc}`;
-    byPair.set(key, [...(byPair.get(key) ?? []), { a, b, sim }]);
+    const pair = `${table.doc[a]}|${table.doc[b]}`;
+    const list = byPair.get(pair) ?? [];
+    list.push({ a: sentence(a, ca), b: sentence(b, cb), sim });
+    byPair.set(pair, list);
   }
   const edges: RelationEdge[] = [];
   for (const [key, pairs] of byPair) {
@@ -137,7 +196,7 @@ export function detectReuse(docs: ReuseDoc[], focus?: ReadonlySet<string>): Rela
       source: span(docs[from], r.s), target: span(docs[to], r.t),
       similarity: Math.round((r.sims.reduce((x, y) => x + y, 0) / r.sims.length) * 1000) / 1000,
     }));
-    const laterLength = sentences(docs[from].text, from).reduce((n, s) => n + s.canon.length, 0);
+    const laterLength = canonical(docs[from].text).length;
     const score = Math.round((reused / Math.max(1, laterLength)) * 1000) / 1000;
     const first = passages[0].source;
     const evidence: Evidence = { docId: docs[from].id, sentence: first.text, start: first.start, end: first.end, srcStart: 0, srcEnd: 0 };
