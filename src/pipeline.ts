@@ -6,7 +6,7 @@ import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
 import type { GraphStore, LoadStats, Progress } from './graph/store.js';
 import { readPolicyFile, SUPPORTED_EXTENSIONS, type ReadResult } from './read/index.js';
-import { detectReuse, reuseDoc } from './trace/reuse.js';
+import { detectReuse, reuseDoc, type ReuseDoc } from './trace/reuse.js';
 import { Piscina } from 'piscina';
 import type { WorkerResult } from './pipeline-worker.js';
 
@@ -44,14 +44,21 @@ export async function extractFile(path: string, maxFileBytes = DEFAULT_MAX_FILE_
   }
 }
 
-export interface IngestResult { files: FileOutcome[]; load: LoadStats; reuses: number; seconds: number }
+export interface IngestResult {
+  files: FileOutcome[];
+  load: LoadStats;
+  reuses: number;
+  seconds: number;
+  /** Where the time went: waiting for extraction (not overlapped with loading), loading, text reuse. */
+  timings: { extractWait: number; load: number; reuse: number };
+}
 
 export interface IngestOptions {
   /** After each file is read and extracted. */
   onFile?: (done: number, total: number, file: string) => void;
   /** While the store loads: rows done of a step's total. */
   onLoad?: Progress;
-  /** Worker threads for reading and extraction (default: one per core; 0 or 1 reads in this thread). */
+  /** Worker threads for reading and extraction (default: one fewer than cores; 0 reads in this thread). */
   workers?: number;
   /** Files extracted and loaded together: bounds memory whatever the corpus size. */
   chunkFiles?: number;
@@ -67,14 +74,18 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
  */
 export async function ingest(store: GraphStore, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
-  const { onFile, onLoad, chunkFiles = 500, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
+  const { onFile, onLoad, chunkFiles = 2000, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
   const files = await listInputs(paths);
-  const threads = Math.min(opts.workers ?? availableParallelism(), Math.ceil(files.length / 20));
-  const pool = threads > 1 ? new Piscina({ filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads }) : null;
+  // The main thread loads the store while workers extract: one worker fewer than cores. A few files
+  // are read in this thread (a worker's start, with its own jieba dictionary, costs more than they do).
+  const wanted = opts.workers ?? Math.max(1, availableParallelism() - 1);
+  const threads = files.length >= 40 ? Math.min(wanted, Math.ceil(files.length / 20)) : 0;
+  const pool = threads > 0 ? new Piscina({ filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads }) : null;
   const extract = (file: string): Promise<WorkerResult> => pool ? pool.run({ file, maxFileBytes }) : extractFile(file, maxFileBytes).then((r) => ('error' in r ? r : { file, batches: r.batches }));
   const outcomes: FileOutcome[] = [];
   const load: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
   const fresh = new Set<string>();
+  const timings = { extractWait: 0, load: 0, reuse: 0 };
   let done = 0;
   const extractChunk = async (chunk: string[]): Promise<GraphBatch[]> => {
     const batches: GraphBatch[] = [];
@@ -90,25 +101,37 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
     // While one chunk loads, the workers extract the next.
     let next = extractChunk(files.slice(0, chunkFiles));
     for (let i = 0; i < files.length; i += chunkFiles) {
+      let t = performance.now();
       const batches = await next;
+      timings.extractWait += (performance.now() - t) / 1000;
+      t = performance.now();
       if (i + chunkFiles < files.length) next = extractChunk(files.slice(i + chunkFiles, i + 2 * chunkFiles));
       const merged = mergeBatches(batches);
       const before = await store.nodes(merged.documents.map((d) => d.id));
       merged.documents.forEach((d, k) => { if (!before[k] || before[k]!.props.complete === false) fresh.add(d.id); });
       const l = await store.load(merged, onLoad);
       for (const k of Object.keys(load) as (keyof LoadStats)[]) load[k] += l[k];
+      timings.load += (performance.now() - t) / 1000;
     }
   } finally {
     await pool?.destroy();
   }
   // Text reuse of the new documents against every document in the store.
   let reuses = 0;
+  const t = performance.now();
   if (fresh.size) {
-    const all = (await store.documents({})).map(reuseDoc);
+    // Read a page at a time: the whole corpus's text in one result would not fit the store's page cache.
+    const all: ReuseDoc[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await store.documents({}, { offset, limit: 1000 });
+      all.push(...page.map(reuseDoc));
+      if (page.length < 1000) break;
+    }
     const edges = detectReuse(all, fresh);
     await store.replaceReuses([...fresh], edges);
     reuses = edges.length;
   }
+  timings.reuse = (performance.now() - t) / 1000;
   outcomes.sort((a, b) => a.file.localeCompare(b.file));
-  return { files: outcomes, load, reuses, seconds: (performance.now() - t0) / 1000 };
+  return { files: outcomes, load, reuses, seconds: (performance.now() - t0) / 1000, timings };
 }

@@ -15,16 +15,25 @@ function decode(cursor: string): number {
   return n;
 }
 
-export function connection<T>(items: T[], first: number | null | undefined, after: string | null | undefined, limits: Limits) {
+/** The page `first`/`after` ask for, within the page-size limit. */
+export function pageWindow(first: number | null | undefined, after: string | null | undefined, limits: Limits): { offset: number; size: number } {
   const size = first ?? 20;
   if (size < 0 || size > limits.maxPageSize) {
     throw createGraphQLError(`first must be between 0 and ${limits.maxPageSize}`, { extensions: { code: 'BAD_USER_INPUT', maxPageSize: limits.maxPageSize } });
   }
-  const offset = after ? decode(after) + 1 : 0;
-  const page = items.slice(offset, offset + size);
+  return { offset: after ? decode(after) + 1 : 0, size };
+}
+
+/** A connection over one page that starts at `offset` of `total` items. */
+export function pagedConnection<T>(page: T[], offset: number, total: number) {
   return {
     edges: page.map((node, i) => ({ cursor: encode(offset + i), node })),
-    pageInfo: { hasNextPage: offset + size < items.length, endCursor: page.length ? encode(offset + page.length - 1) : null },
-    totalCount: items.length,
+    pageInfo: { hasNextPage: offset + page.length < total, endCursor: page.length ? encode(offset + page.length - 1) : null },
+    totalCount: total,
   };
+}
+
+export function connection<T>(items: T[], first: number | null | undefined, after: string | null | undefined, limits: Limits) {
+  const { offset, size } = pageWindow(first, after, limits);
+  return pagedConnection(items.slice(offset, offset + size), offset, items.length);
 }

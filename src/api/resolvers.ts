@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../graph/model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
 import type { Loaders } from './loaders.js';
-import { connection, type Limits } from './paging.js';
+import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
 import { explain } from '../trace/explain.js';
 import { findProgram, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
@@ -68,11 +68,10 @@ export const resolvers = {
     documents: async (_: unknown, a: Args, ctx: Context) => {
       const f = a.filter ?? {};
       if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) badInput('yearFrom is after yearTo');
-      const docs = await ctx.store.documents(f);
-      const when = (n: GraphNode) => String(n.props.date ?? n.props.year ?? '');
-      docs.sort((x, y) => when(x).localeCompare(when(y)) || x.id.localeCompare(y.id));
-      if (a.sort === 'DATE_DESC') docs.reverse();
-      return connection(docs, a.first, a.after, ctx.limits);
+      // The store sorts and pages: a list of ten thousand documents is never read whole.
+      const { offset, size } = pageWindow(a.first, a.after, ctx.limits);
+      const [docs, total] = await Promise.all([ctx.store.documents(f, { offset, limit: size, desc: a.sort === 'DATE_DESC' }), ctx.store.countDocuments(f)]);
+      return pagedConnection(docs, offset, total);
     },
     diffusion: async (_: unknown, a: Args, ctx: Context) => {
       const p = (await findProgram(ctx.store, toSimplified(String(a.program).trim()))) ?? notFound(`program ${a.program}`);
@@ -107,17 +106,19 @@ export const resolvers = {
     neighbors: async (_: unknown, a: Args, ctx: Context) => {
       const depth = a.depth ?? 1;
       if (depth < 1 || depth > 3) badInput('depth must be 1, 2 or 3');
+      const limit = a.limit ?? 100;
+      if (limit < 1 || limit > 500) badInput('limit must be between 1 and 500');
       const start = await nodeOrThrow(ctx, a.id);
       const types = (a.relationTypes as RelationType[] | null) ?? RELATION_TYPES.filter((t) => t !== 'MENTIONS');
       const seen = new Set([start.id]);
       const edges = new Map<string, GraphEdge>();
       let frontier = [start.id];
-      for (let d = 0; d < depth && frontier.length && seen.size < 500; d++) {
+      for (let d = 0; d < depth && frontier.length && seen.size < limit; d++) {
         const found = await ctx.store.edges(frontier, 'BOTH', types);
         const next: string[] = [];
         for (const e of found) {
           edges.set(`${e.type}|${e.from}|${e.to}|${e.props.docId}`, e);
-          for (const id of [e.from, e.to]) if (!seen.has(id) && seen.size < 500) { seen.add(id); next.push(id); }
+          for (const id of [e.from, e.to]) if (!seen.has(id) && seen.size < limit) { seen.add(id); next.push(id); }
         }
         frontier = next;
       }

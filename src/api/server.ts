@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../graph/store.js';
 import { createLoaders } from './loaders.js';
@@ -31,12 +32,17 @@ const EXAMPLE = `# policy-kg — try these
 export interface ApiOptions extends Partial<Limits> {
   /** Browser origins allowed to call the API; by default only pages on localhost. */
   corsOrigins?: string[];
+  /**
+   * How long an answer is reused for the same query and variables (0: never). The graph
+   * changes only when documents are ingested, so a short cache is safe and spares the store.
+   */
+  cacheTtlMs?: number;
 }
 
 const isLocalOrigin = (o: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(o);
 
 export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerInstance<Record<string, never>, Context> {
-  const { corsOrigins, ...limits } = opts;
+  const { corsOrigins, cacheTtlMs = 0, ...limits } = opts;
   const l = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) };
   return createYoga<Record<string, never>, Context>({
     // CORS is closed to other sites unless configured: a page elsewhere cannot make a visitor's browser query this API.
@@ -52,6 +58,7 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
       maxDepthPlugin({ n: l.maxDepth, exposeLimits: true }),
       costPlugin(l.maxCost),
       timeoutPlugin(l.timeoutMs),
+      ...(cacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: cacheTtlMs, includeExtensionMetadata: false })] : []),
     ],
   });
 }
@@ -70,5 +77,6 @@ export async function serve(store: GraphStore, port: number, opts: ApiOptions = 
     yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, resolve); });
-  return { url: `http://localhost:${port}/graphql`, close: () => new Promise((r) => server.close(() => r())) };
+  const bound = (server.address() as { port: number }).port; // the real one when port 0 asked for any
+  return { url: `http://localhost:${bound}/graphql`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }

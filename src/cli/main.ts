@@ -28,13 +28,14 @@ const serveOptions = (c: Command) => c
   .addOption(new Option('--max-cost <n>', 'costliest query accepted (a connection costs `first` × its selection)').env('POLICY_KG_MAX_COST').default('10000'))
   .addOption(new Option('--max-page-size <n>', 'largest `first` of a connection').env('POLICY_KG_MAX_PAGE_SIZE').default('100'))
   .addOption(new Option('--timeout-ms <ms>', 'time limit of one request').env('POLICY_KG_TIMEOUT_MS').default('10000'))
+  .addOption(new Option('--cache-ttl-ms <ms>', 'reuse an answer to the same query for this long (0: off)').env('POLICY_KG_CACHE_TTL_MS').default('60000'))
   .addOption(new Option('--cors-origin <origins>', 'comma-separated browser origins allowed (* for any); default: localhost pages only').env('POLICY_KG_CORS_ORIGIN'));
 
 storeOptions(program.command('ingest')
   .description('read, extract and load files or directories into the store (incremental: unchanged documents are skipped)')
   .argument('<paths...>', 'files or directories')
   .option('--report <file>', 'write a per-file JSON report')
-  .addOption(new Option('--workers <n>', 'worker threads for reading and extraction (default: one per core)').env('POLICY_KG_WORKERS'))
+  .addOption(new Option('--workers <n>', 'worker threads for reading and extraction (default: one fewer than cores, at least one; 0: none)').env('POLICY_KG_WORKERS'))
   .addOption(new Option('--max-file-size <MB>', 'files larger than this are reported, not read').env('POLICY_KG_MAX_FILE_SIZE').default('50')))
   .action(runIngest);
 

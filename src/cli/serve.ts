@@ -5,7 +5,7 @@ import { ingest } from '../pipeline.js';
 import { fail, storeOptions, type CliStoreOptions } from './options.js';
 import { summaryLine } from './summary.js';
 
-type ServeOptions = CliStoreOptions & { port: string; maxDepth: string; maxCost: string; maxPageSize: string; timeoutMs: string; corsOrigin?: string };
+type ServeOptions = CliStoreOptions & { port: string; maxDepth: string; maxCost: string; maxPageSize: string; timeoutMs: string; cacheTtlMs: string; corsOrigin?: string };
 
 function positive(name: string, v: string): number {
   const n = Number(v);
@@ -20,6 +20,7 @@ async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
     maxDepth: positive('--max-depth', o.maxDepth), maxCost: positive('--max-cost', o.maxCost),
     maxPageSize: positive('--max-page-size', o.maxPageSize), timeoutMs: positive('--timeout-ms', o.timeoutMs),
     corsOrigins: o.corsOrigin?.split(',').map((x) => x.trim()).filter(Boolean),
+    cacheTtlMs: Number(o.cacheTtlMs) >= 0 ? Number(o.cacheTtlMs) : fail(`--cache-ttl-ms must be 0 or more, not ${o.cacheTtlMs}`),
   };
   const s = await serve(store, p, api).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
   process.stdout.write(`GraphQL (with GraphiQL) at ${s.url}\n`);

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
-import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
+import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -36,7 +36,9 @@ const CSV_OPTIONS = `HEADER=false, ESCAPE='"', QUOTE='"', PARALLEL=false`;
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private db: lbug.Database;
-  private conn: lbug.Connection;
+  /** One connection serves one query at a time; concurrent API requests take turns over a few. */
+  private conns: lbug.Connection[];
+  private next = 0;
 
   private readonly batchSize: number;
 
@@ -48,17 +50,27 @@ export class EmbeddedStore implements GraphStore {
     this.batchSize = opts.batchSize ?? 50000;
     mkdirSync(dirname(path), { recursive: true });
     this.db = new lbug.Database(path, (opts.bufferMB ?? 512) * 1024 * 1024);
-    this.conn = new lbug.Connection(this.db);
+    this.conns = Array.from({ length: 4 }, () => new lbug.Connection(this.db));
   }
 
+  private busy: Promise<unknown>[] = [];
+
   private async q(statement: string, params?: Row): Promise<Row[]> {
+    // Round-robin over the connections, each running its queries one after another.
+    const i = this.next++ % this.conns.length;
+    const run = (this.busy[i] ?? Promise.resolve()).catch(() => undefined).then(() => this.run(this.conns[i], statement, params));
+    this.busy[i] = run;
+    return run;
+  }
+
+  private async run(conn: lbug.Connection, statement: string, params?: Row): Promise<Row[]> {
     let res;
     if (params) {
-      const ps = await this.conn.prepare(statement);
+      const ps = await conn.prepare(statement);
       if (!ps.isSuccess()) throw new Error(`${ps.getErrorMessage()}\n${statement}`);
-      res = await this.conn.execute(ps, params as Record<string, lbug.LbugValue>);
+      res = await conn.execute(ps, params as Record<string, lbug.LbugValue>);
     } else {
-      res = await this.conn.query(statement);
+      res = await conn.query(statement);
     }
     const one = Array.isArray(res) ? res[res.length - 1] : res;
     return (await one.getAll()) as Row[];
@@ -184,14 +196,23 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
-    const out: GraphEdge[] = [];
     const wanted = types?.length ? types : RELATION_TYPES;
-    const list = [...ids];
-    for (const t of wanted) {
-      if (direction !== 'IN') for (const r of await this.q(`MATCH (a)-[r:${t}]->(b) WHERE a.id IN $ids RETURN a.id AS f, b.id AS t, r`, { ids: list })) out.push(toEdge(t, r));
-      if (direction !== 'OUT') for (const r of await this.q(`MATCH (a)-[r:${t}]->(b) WHERE b.id IN $ids RETURN a.id AS f, b.id AS t, r`, { ids: list })) out.push(toEdge(t, r));
+    const byLabel = new Map<NodeLabel, string[]>();
+    for (const id of ids) {
+      let l: NodeLabel;
+      try { l = labelOfId(id); } catch { continue; }
+      byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
     }
-    return out;
+    // Only the relationship types that can touch a label are asked, each through the label's id index.
+    const queries: Promise<GraphEdge[]>[] = [];
+    for (const [label, list] of byLabel) {
+      for (const t of wanted) {
+        const ends = RELATION_ENDS[t] as { from: readonly NodeLabel[]; to: readonly NodeLabel[] };
+        if (direction !== 'IN' && ends.from.includes(label)) queries.push(this.q(`MATCH (a:${label})-[r:${t}]->(b) WHERE a.id IN $ids RETURN a.id AS f, b.id AS t, r`, { ids: list }).then((rs) => rs.map((r) => toEdge(t, r))));
+        if (direction !== 'OUT' && ends.to.includes(label)) queries.push(this.q(`MATCH (a)-[r:${t}]->(b:${label}) WHERE b.id IN $ids RETURN a.id AS f, b.id AS t, r`, { ids: list }).then((rs) => rs.map((r) => toEdge(t, r))));
+      }
+    }
+    return (await Promise.all(queries)).flat();
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {
@@ -203,7 +224,7 @@ export class EmbeddedStore implements GraphStore {
     return out;
   }
 
-  async documents(f: DocumentFilter): Promise<GraphNode[]> {
+  private documentFilter(f: DocumentFilter): { where: string; params: Row } {
     // Fixed fragments chosen by which filters are set; values only ever travel as parameters.
     const where: string[] = [];
     const params: Row = {};
@@ -212,8 +233,20 @@ export class EmbeddedStore implements GraphStore {
     if (f.yearTo != null) { where.push('d.year <= $yearTo'); params.yearTo = f.yearTo; }
     if (f.issuer) { where.push('list_contains(d.issuers, $issuer)'); params.issuer = f.issuer; }
     if (f.text) { where.push('d.text CONTAINS $text'); params.text = f.text; }
-    const rows = await this.q(`MATCH (d:Document) ${where.length ? `WHERE ${where.join(' AND ')}` : ''} RETURN d`, Object.keys(params).length ? params : undefined);
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  async documents(f: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]> {
+    const { where, params } = this.documentFilter(f);
+    const dir = page?.desc ? 'DESC' : 'ASC';
+    const paging = page ? ` SKIP ${Math.max(0, Math.floor(page.offset))} LIMIT ${Math.max(0, Math.floor(page.limit))}` : '';
+    const rows = await this.q(`MATCH (d:Document) ${where} RETURN d ORDER BY coalesce(d.date, CAST(d.year AS STRING)) ${dir}, d.id ${dir}${paging}`, Object.keys(params).length ? params : undefined);
     return rows.map((r) => toNode(r.d as Row, 'Document'));
+  }
+
+  async countDocuments(f: DocumentFilter): Promise<number> {
+    const { where, params } = this.documentFilter(f);
+    return Number((await this.q(`MATCH (d:Document) ${where} RETURN count(d) AS c`, Object.keys(params).length ? params : undefined))[0].c);
   }
 
   async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
@@ -222,7 +255,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close(): Promise<void> {
-    await this.conn.close();
+    await Promise.allSettled(this.busy);
+    for (const c of this.conns) await c.close();
     await this.db.close();
   }
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { documentRow, edgeRow, entityRow } from './rows.js';
-import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
+import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -40,11 +40,16 @@ export const CYPHER = {
   // The cjk full-text index (cypher/schema.cypher) finds names and aliases; its query syntax is Lucene's, so $q is escaped.
   search: `CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
 WHERE labels(node)[0] IN $labels RETURN node AS n, labels(node)[0] AS label ORDER BY score DESC LIMIT $limit`,
-  documents: `MATCH (d:Document)
+  documents: (desc: boolean) => `MATCH (d:Document)
 WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
-RETURN d`,
+RETURN d ORDER BY coalesce(d.date, toString(d.year)) ${desc ? 'DESC' : 'ASC'}, d.id ${desc ? 'DESC' : 'ASC'} SKIP $offset LIMIT $limit`,
+  countDocuments: `MATCH (d:Document)
+WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+  AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
+  AND ($text IS NULL OR d.text CONTAINS $text)
+RETURN count(d) AS c`,
   findByName: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name RETURN n`,
 } as const;
 
@@ -55,6 +60,8 @@ export function allStatements(): [string, string][] {
     if (typeof v === 'string') out.push([k, v]);
     else if (k === 'mergeEdges') {
       for (const t of RELATION_TYPES) for (const f of RELATION_ENDS[t].from) for (const to of RELATION_ENDS[t].to) out.push([`${k}(${t}, ${f}, ${to})`, CYPHER.mergeEdges(t, f, to)]);
+    } else if (k === 'documents') {
+      for (const desc of [false, true]) out.push([`${k}(${desc ? 'desc' : 'asc'})`, CYPHER.documents(desc)]);
     } else if (k === 'removeDocEdges' || k === 'countType') {
       for (const t of RELATION_TYPES) out.push([`${k}(${t})`, (v as (t: RelationType) => string)(t)]);
     } else for (const l of NODE_LABELS) out.push([`${k}(${l})`, (v as (l: NodeLabel) => string)(l)]);
@@ -183,11 +190,15 @@ export class Neo4jStore implements GraphStore {
     return (await this.read(CYPHER.search, { q, labels: [...labels], limit: neo4j.int(limit) })).map(toNode);
   }
 
-  async documents(f: DocumentFilter): Promise<GraphNode[]> {
-    const rows = await this.read(CYPHER.documents, {
-      place: f.place ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+  async documents(f: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]> {
+    const rows = await this.read(CYPHER.documents(!!page?.desc), {
+      ...filterParams(f), offset: neo4j.int(page?.offset ?? 0), limit: neo4j.int(page?.limit ?? 2 ** 31 - 1),
     });
     return rows.map((r) => toNode({ n: r.d, label: 'Document' }));
+  }
+
+  async countDocuments(f: DocumentFilter): Promise<number> {
+    return Number((await this.read(CYPHER.countDocuments, filterParams(f)))[0].c);
   }
 
   async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
@@ -202,6 +213,10 @@ export class Neo4jStore implements GraphStore {
 
   async close(): Promise<void> { await this.driver.close(); }
 }
+
+const filterParams = (f: DocumentFilter) => ({
+  place: f.place ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+});
 
 /** Ids grouped by the label their prefix names; ids of no known label are left out (they match nothing). */
 function byLabel(ids: readonly string[]): Map<NodeLabel, string[]> {

@@ -24,6 +24,8 @@ export interface DocumentFilter {
   text?: string | null;
 }
 
+export interface DocumentPage { offset: number; limit: number; desc?: boolean }
+
 export interface LoadStats { documentsAdded: number; documentsSkipped: number; documentsReplaced: number; nodes: number; relationships: number }
 export interface StoreStats { labels: Record<string, number>; relations: Record<string, number> }
 export type Progress = (done: number, total: number, what: string) => void;
@@ -44,7 +46,9 @@ export interface GraphStore {
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]>;
   /** Candidates whose name or an alias contains `text` (already Simplified). */
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
-  documents(filter: DocumentFilter): Promise<GraphNode[]>;
+  /** Documents matching the filter, oldest first (by date, else year; `desc` newest first), a page at a time. */
+  documents(filter: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]>;
+  countDocuments(filter: DocumentFilter): Promise<number>;
   findByName(label: NodeLabel, name: string): Promise<GraphNode[]>;
   /** Replace the REUSES edges touching these documents by `edges` (text reuse is recomputed when documents arrive). */
   replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void>;

@@ -1,0 +1,33 @@
+// GraphQL latency under concurrent load: autocannon against the real server on
+// loopback, one typical query at a time.
+import autocannon from 'autocannon';
+import { serve } from '../api/server.js';
+import type { GraphStore } from '../graph/store.js';
+
+export interface Latency { query: string; coldMs: number; p50: number; p95: number; rps: number; errors: number; non2xx: number }
+
+/** As `npm start` serves: with the response cache (60 s). `coldMs` is the first, uncached answer. */
+export async function benchQueries(store: GraphStore, queries: Record<string, string>, connections = 20, seconds = 10): Promise<Latency[]> {
+  const server = await serve(store, 0, { cacheTtlMs: 60_000 });
+  try {
+    const out: Latency[] = [];
+    for (const [name, query] of Object.entries(queries)) {
+      const body = JSON.stringify({ query });
+      // A first request answers the question once (warm caches), and shows that it succeeds.
+      const t0 = performance.now();
+      const first = await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as { errors?: unknown };
+      const coldMs = performance.now() - t0;
+      if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors)}`);
+      const r = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds });
+      out.push({ query: name, coldMs, p50: r.latency.p50, p95: r.latency.p97_5 > r.latency.p90 ? percentile95(r) : r.latency.p90, rps: r.requests.average, errors: r.errors, non2xx: r.non2xx });
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+/** autocannon reports p90 and p97.5; p95 lies between (linear interpolation). */
+function percentile95(r: autocannon.Result): number {
+  return r.latency.p90 + ((r.latency.p97_5 - r.latency.p90) * (95 - 90)) / (97.5 - 90);
+}

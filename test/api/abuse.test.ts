@@ -1,0 +1,53 @@
+// A public endpoint under abusive queries, over real HTTP on loopback: every
+// abusive request is refused with a coded GraphQL error (never a stack trace),
+// and a normal query is still answered promptly while they arrive.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../src/api/server.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { loadedStore } from '../helpers.js';
+
+let store: GraphStore;
+let server: { url: string; close: () => Promise<void> };
+beforeAll(async () => {
+  store = await loadedStore();
+  server = await serve(store, 0, { timeoutMs: 2000 });
+});
+afterAll(async () => { await server?.close(); await store?.close(); });
+
+const post = async (query: string) => {
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+};
+
+const nest = (n: number): string => (n === 0 ? 'name' : `name relations { edges { node { node { ... on Program { ${nest(n - 1)} } } } } }`);
+const ABUSIVE = [
+  `{ program(name: "攀登计划") { ${nest(12)} } }`, // too deep
+  `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: documents(first: 100) { edges { node { text } } }`).join(' ')} }`, // too costly (aliases)
+  '{ documents(first: 100) { edges { node { relations(first: 100) { edges { node { node { name } } } } } } } }', // too wide
+  '{ search(query: "计划", first: 100000) { totalCount } }', // page too large
+  '{ neighbors(id: "program:攀登计划", depth: 50) { nodes { id } } }', // bad argument
+  '{ path(from: "program:攀登计划", to: "org:全国:中共教育部党组", maxDepth: 100) { length } }', // bad argument
+  '{ entity(id: "\'; MATCH (n) DETACH DELETE n; //") { id } }', // injection attempt: ids are parameters
+  '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }', // deep introspection
+];
+
+describe('abusive queries on loopback', () => {
+  it('are all refused with coded errors while a normal query is still answered', async () => {
+    const flood = Array.from({ length: 160 }, (_, i) => post(ABUSIVE[i % ABUSIVE.length]));
+    const t0 = performance.now();
+    const normal = await post('{ program(name: "攀登计划") { name mentions(first: 3) { totalCount } } }');
+    const normalMs = performance.now() - t0;
+    const answers = await Promise.all(flood);
+    for (const a of answers) {
+      expect(a.body.data ?? null, JSON.stringify(a.body).slice(0, 200)).toSatisfy((d: unknown) => d === null || Object.values(d as object).every((v) => v === null));
+      expect(a.body.errors?.length).toBeGreaterThan(0);
+      for (const e of a.body.errors!) {
+        expect(e.message).not.toMatch(/Unexpected error|\n\s+at /);
+      }
+    }
+    expect(normal.body).toMatchObject({ data: { program: { name: '攀登计划', mentions: { totalCount: 2 } } } });
+    expect(normalMs).toBeLessThan(5000);
+    // The injection attempt found nothing and deleted nothing.
+    expect((await store.stats()).labels.Program).toBeGreaterThan(50);
+  }, 60_000);
+});
