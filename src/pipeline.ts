@@ -65,7 +65,7 @@ export interface IngestOptions {
   maxFileBytes?: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Files → store, streaming: files are listed, then read and extracted a chunk
@@ -74,7 +74,7 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
  */
 export async function ingest(store: GraphStore, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
-  const { onFile, onLoad, chunkFiles = 2000, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
+  const { onFile, onLoad, chunkFiles = 1000, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
   const files = await listInputs(paths);
   // The main thread loads the store while workers extract: one worker fewer than cores. A few files
   // are read in this thread (a worker's start, with its own jieba dictionary, costs more than they do).

@@ -146,7 +146,10 @@ export const resolvers = {
   Organization: { ...entityFields, level: prop('level'), place: prop('place') },
   Program: {
     ...entityFields, kind: prop('kind'),
-    adoptions: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).adoptions,
+    adoptions: async (n: GraphNode, a: Args, ctx: Context) => {
+      const { size } = pageWindow(a.first ?? 100, null, ctx.limits);
+      return (await ctx.loaders.trace.load(n)).adoptions.slice(0, size);
+    },
     spread: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).spread,
   },
   Diffusion: {

@@ -19,13 +19,33 @@ export function typeDefs(): string[] {
   return readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.graphql')).sort().map((f) => readFileSync(new URL(f, SCHEMA_DIR), 'utf8'));
 }
 
-const EXAMPLE = `# policy-kg — try these
-{
+const EXAMPLE = `# policy-kg — pick an operation with the run button's menu.
+
+query Overview {
   stats { labels { key count } relations { key count } }
-  search(query: "攀登计划", first: 5) { edges { score node { __typename id name } } }
-  program(name: "对标争先建设计划") {
+  search(query: "對標爭先", first: 5) { edges { score node { __typename id name } } }
+}
+
+query ProgramMentions {
+  program(name: "攀登计划") {
     name aliases
     mentions(first: 10) { edges { node { node { name ... on Document { year place } } evidence { sentence } } } }
+  }
+}
+
+query Path {
+  path(from: "org:全国:中共教育部党组", to: "program:攀登计划") {
+    length hops { type direction from { name } to { name } evidence { document { title year } sentence } }
+  }
+}
+
+query Spread {
+  diffusion(program: "对标争先") { levelPath explanation spread { from to lagDays direction convergence } }
+}
+
+query Reuse {
+  documents(filter: { place: "上海市" }, sort: DATE_DESC, first: 3) {
+    edges { node { name date reuses { document { name } score passages { source { text } target { text } } } } }
   }
 }`;
 

@@ -36,7 +36,7 @@ storeOptions(program.command('ingest')
   .argument('<paths...>', 'files or directories')
   .option('--report <file>', 'write a per-file JSON report')
   .addOption(new Option('--workers <n>', 'worker threads for reading and extraction (default: one fewer than cores, at least one; 0: none)').env('POLICY_KG_WORKERS'))
-  .addOption(new Option('--max-file-size <MB>', 'files larger than this are reported, not read').env('POLICY_KG_MAX_FILE_SIZE').default('50')))
+  .addOption(new Option('--max-file-size <MB>', 'files larger than this are reported, not read').env('POLICY_KG_MAX_FILE_SIZE').default('20')))
   .action(runIngest);
 
 program.command('extract')

@@ -49,7 +49,7 @@ export class EmbeddedStore implements GraphStore {
   constructor(readonly path: string, opts: { batchSize?: number; bufferMB?: number } = {}) {
     this.batchSize = opts.batchSize ?? 50000;
     mkdirSync(dirname(path), { recursive: true });
-    this.db = new lbug.Database(path, (opts.bufferMB ?? 512) * 1024 * 1024);
+    this.db = new lbug.Database(path, (opts.bufferMB ?? 256) * 1024 * 1024);
     this.conns = Array.from({ length: 4 }, () => new lbug.Connection(this.db));
   }
 
