@@ -80,7 +80,11 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
   // are read in this thread (a worker's start, with its own jieba dictionary, costs more than they do).
   const wanted = opts.workers ?? Math.max(1, availableParallelism() - 1);
   const threads = files.length >= 40 ? Math.min(wanted, Math.ceil(files.length / 20)) : 0;
-  const pool = threads > 0 ? new Piscina({ filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads }) : null;
+  // A worker's heap limit makes it collect its garbage early (extraction makes plenty); its jieba dictionary lives outside the heap.
+  const pool = threads > 0 ? new Piscina({
+    filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  }) : null;
   const extract = (file: string): Promise<WorkerResult> => pool ? pool.run({ file, maxFileBytes }) : extractFile(file, maxFileBytes).then((r) => ('error' in r ? r : { file, batches: r.batches }));
   const outcomes: FileOutcome[] = [];
   const load: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };

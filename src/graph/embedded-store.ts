@@ -240,8 +240,10 @@ export class EmbeddedStore implements GraphStore {
     const { where, params } = this.documentFilter(f);
     const dir = page?.desc ? 'DESC' : 'ASC';
     const paging = page ? ` SKIP ${Math.max(0, Math.floor(page.offset))} LIMIT ${Math.max(0, Math.floor(page.limit))}` : '';
-    const rows = await this.q(`MATCH (d:Document) ${where} RETURN d ORDER BY coalesce(d.date, CAST(d.year AS STRING)) ${dir}, d.id ${dir}${paging}`, Object.keys(params).length ? params : undefined);
-    return rows.map((r) => toNode(r.d as Row, 'Document'));
+    // Sort and page the ids only, then read those documents: sorting whole rows would hold every text at once.
+    const ids = (await this.q(`MATCH (d:Document) ${where} RETURN d.id AS id ORDER BY coalesce(d.date, CAST(d.year AS STRING)) ${dir}, d.id ${dir}${paging}`, Object.keys(params).length ? params : undefined))
+      .map((r) => r.id as string);
+    return (await this.nodes(ids)).filter((n): n is GraphNode => n !== null);
   }
 
   async countDocuments(f: DocumentFilter): Promise<number> {
