@@ -47,6 +47,7 @@ export function normalise(raw: string | MappedText, opts: { traditional?: boolea
   t = t.replace(/\r\n?/g, () => '\n');
   t = t.replace(/[\u3000\u00a0\t\u2002\u2003\u2009]/g, () => ' ');
   t = t.replace(/[\u200b\u200c\u200d\ufeff]/g, () => '');
+  t = unwrapHardWraps(t);
 
   // Markdown: heading marks, emphasis, list bullets.
   t = t.replace(/^ *#{1,6} +/gm, () => '');
@@ -87,6 +88,40 @@ export function normalise(raw: string | MappedText, opts: { traditional?: boolea
 
   return { text: t, traditional, flags };
 }
+
+/** Display width: a Chinese character takes two columns, ASCII one (how print wraps a line). */
+function columns(line: string): number {
+  let w = 0;
+  for (const c of line.trim()) w += c.charCodeAt(0) < 0x2e80 ? 1 : 2;
+  return w;
+}
+
+/**
+ * Text copied out of a PDF often keeps the print's hard wraps: every line cut at
+ * one width, mid-word (二十\n大精神). When most long lines share one width, a
+ * line that fills it and does not end a sentence runs on into the next, unless
+ * the next is blank or opens a numbered item. Text without such a width (one
+ * paragraph a line) is left alone.
+ */
+function unwrapHardWraps(t: MappedText): MappedText {
+  const lines = t.text.split('\n');
+  const widths = lines.map(columns);
+  const long = widths.filter((w) => w >= 30).sort((a, b) => a - b);
+  if (long.length < 8) return t;
+  const wrap = long[Math.floor(long.length * 0.9)];
+  const full = (w: number) => w >= wrap - 4 && w <= wrap;
+  if (wrap > 160 || long.filter(full).length < long.length * 0.5) return t;
+  const drop = new Set<number>();
+  let pos = 0;
+  lines.forEach((l, i) => {
+    pos += l.length;
+    const next = lines[i + 1]?.trim();
+    if (next && full(widths[i]) && !/[。！？；：]$/.test(l.trim()) && !HEADING.test(next)) drop.add(pos);
+    pos += 1;
+  });
+  return t.replace(/\n/g, (m) => (drop.has(m.index) ? '' : '\n'));
+}
+const HEADING = /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])/;
 
 /** Straight quotes "…" and '…' alternate open/close within a line. */
 function pairStraightQuotes(t: MappedText): MappedText {

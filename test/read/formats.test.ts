@@ -33,6 +33,22 @@ async function docx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** Each paragraph cut into lines of 48 columns, as text copied out of a printed PDF comes. */
+function hardWrap(t: string): string {
+  return t.split('\n').filter((l) => l.trim()).map((p) => {
+    const out: string[] = [];
+    let line = '';
+    let w = 0;
+    for (const c of p) {
+      const cw = c.charCodeAt(0) < 0x2e80 ? 1 : 2;
+      if (w + cw > 48) { out.push(line); line = ''; w = 0; }
+      line += c;
+      w += cw;
+    }
+    return [...out, line].join('\n');
+  }).join('\n');
+}
+
 const VARIANTS: Record<string, () => Promise<Buffer | string>> = {
   'utf8.txt': async () => text,
   'utf8-bom.txt': async () => `\ufeff${text}`,
@@ -40,6 +56,7 @@ const VARIANTS: Record<string, () => Promise<Buffer | string>> = {
   'gb18030.md': async () => iconv.encode(`# ${text.replace(/“攀登计划”/, '**“攀登计划”**')}`, 'gb18030'),
   'utf16le.txt': async () => iconv.encode(text, 'utf-16le', { addBOM: true }),
   'utf16be.txt': async () => iconv.encode(text, 'utf-16be', { addBOM: true }),
+  'hard-wrapped.txt': async () => hardWrap(text),
   'traditional-crlf.txt': async () => OpenCC.Converter({ from: 'cn', to: 'tw' })(text).replace(/\n/g, '\r\n'),
   'page.html': async () => html,
   'page-gbk.htm': async () => iconv.encode(html.replace('utf-8', 'gbk'), 'gbk'),
