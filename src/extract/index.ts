@@ -11,7 +11,9 @@ import { canonicalOrg, findOrganizations } from './organizations.js';
 import { findPlaces } from './places.js';
 import { findPrograms, headOf } from './programs.js';
 import { findRegulations, regulationKind } from './regulations.js';
+import { findDefinitions } from './definitions.js';
 import { DOC, readRelations } from './relations.js';
+import { addUserWords } from './segmenter.js';
 import { insideBookTitle, sentenceBounds } from './sentences.js';
 import { findTargets } from './targets.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
@@ -35,6 +37,8 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   const docId = documentId(text);
   const stem = doc.file.replace(/\.[^.]+$/, '');
 
+  const definitions = findDefinitions(text);
+  addUserWords(definitions.map((d) => d.short));
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text).map((t) => ({ ...t, scope: docId.slice(4) }));
@@ -55,11 +59,15 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
       if (!m) mentions.push(titleProgram);
     }
   }
-  // “以下简称‘X’”: the short name is an alias of the program just defined.
-  for (const m of text.matchAll(/[（(]以下简称“([^”]{2,20})”[)）]/g)) {
-    const host = mentions.filter((x) => x.label === 'Program' && x.end <= m.index!).at(-1);
-    if (host && m.index! - host.end <= 2) {
-      mentions.push({ ...host, form: m[1], start: m.index! + 6, end: m.index! + 6 + m[1].length, rule: 'alias.defined' });
+  // “以下简称‘X’”: X is the entity just named, wherever the document writes it after.
+  for (const def of definitions) {
+    const host = mentions.filter((x) => x.label !== 'Target' && x.label !== 'Place' && x.end <= def.at && def.at - x.end <= 2).sort((a, b) => b.end - a.end)[0];
+    if (!host) continue;
+    for (const m of mentions) {
+      if (m.label === host.label && m.id !== host.id && m.end > def.start && (m.name === def.short || m.form === def.short)) Object.assign(m, { name: host.name, id: host.id, scope: host.scope, fields: host.fields });
+    }
+    for (let i = text.indexOf(def.short, def.start); i >= 0; i = text.indexOf(def.short, i + def.short.length)) {
+      if (!mentions.some((m) => m.start < i + def.short.length && i < m.end)) mentions.push({ ...host, form: def.short, start: i, end: i + def.short.length, rule: 'alias.defined', confidence: 0.8 });
     }
   }
 
@@ -120,8 +128,11 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   // Generic addressees exist only as the end of a SUPERVISES edge, under their written name.
   const relations: RelationEdge[] = [];
   const resolve = (id: string) => (id === DOC ? docId : id);
+  const ownTitle = mentions.find((m) => m.rule === 'regulation.own-title');
   for (const r of readRelations({ text, mentions, issuers, titleProgram })) {
     let to = resolve(r.to);
+    // A headline that cites the document's own title (chrome of a web page) is not a reference to another instrument.
+    if (to === ownTitle?.id && (r.type === 'REFERENCES' || r.type === 'IMPLEMENTS')) continue;
     if (r.toGeneric) {
       to = entityId('Organization', r.toGeneric, place ?? '全国');
       if (!entities.has(to)) entities.set(to, { ...emptyEntity('Organization', to, r.toGeneric), aliases: [r.toGeneric], kind: 'collective', place });
@@ -132,8 +143,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
     relations.push({ type: r.type, from: resolve(r.from), to, evidence: evidence(r.at), confidence: r.confidence, rule: r.rule });
   }
   // Document-level edges: its own title, its jurisdiction, and every mention.
-  const own = mentions.find((m) => m.rule === 'regulation.own-title');
-  if (own) relations.push({ type: 'DESCRIBES', from: docId, to: own.id, evidence: evidence(own.start), confidence: 1, rule: 'describes.own-title' });
+  if (ownTitle) relations.push({ type: 'DESCRIBES', from: docId, to: ownTitle.id, evidence: evidence(ownTitle.start), confidence: 1, rule: 'describes.own-title' });
   if (place) relations.push({ type: 'GOVERNS', from: docId, to: entityId('Place', place), evidence: evidence(0), confidence: meta.placeConfidence, rule: meta.placeInferred ? 'governs.inferred' : 'governs.stated' });
   const byEntity = new Map<string, IdMention[]>();
   for (const m of mentions) if (entities.has(m.id) && m.rule !== 'regulation.own-title') byEntity.set(m.id, [...(byEntity.get(m.id) ?? []), m]);

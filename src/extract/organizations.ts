@@ -117,19 +117,22 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     const cut = Math.max(...EDGE_PUNCT.map((c) => left.lastIndexOf(c)));
     const from = windowStart + cut + 1;
     let start: number;
+    let forProgram = false; // a body named for its program (…工程领导小组) is one body, not a kind of bodies
     if (left[cut] === '“' && text[end] === '”') start = from; // a quoted name is whole: “高校中国共产党伟大建党精神研究中心”
     else {
       const program = ctx.programs?.find((p) => p.end === m.index!); // 基层党建质量提升工程 + 领导小组
       // A leading group is named for its program, verbs and all: 成立|基层党建质量提升工程领导小组.
-      const programLike = /领导小组/.test(m[0]) ? /(?:^|成立|组建|设立|调整)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(left.slice(cut + 1)) : null;
+      // The last setting-up verb wins over the start of the clause (市教卫工作党委成立|…领导小组).
+      const programLike = /领导小组/.test(m[0]) ? /(?:^.*(?:成立|组建|设立|调整)|^)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(left.slice(cut + 1)) : null;
+      forProgram = !!(program || programLike);
       if (program) start = program.start;
       else if (programLike) start = m.index! - programLike[1].length;
       else {
         const toks = tag(text.slice(from, m.index!));
         let k = toks.length;
         while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word) && !/^第.+[届次轮期批]$/.test(toks[k - 1].word)) k--;
-        // A name never starts with a verb or adverb (充分发挥…, 积极争取…): skip past them.
-        while (k < toks.length && (/^(v|d|ad|vd|p|c|u|l)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag))) k++;
+        // A name never starts with a verb, adverb, adjective or count (充分发挥…, 健全…, 两级…): skip past them.
+        while (k < toks.length && ((/^(v|d|ad|vd|p|c|u|l|a$)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag)) || (toks[k].tag === 'm' && !toks[k].word.startsWith('第')))) k++;
         start = from + (k < toks.length ? toks[k].start : m.index! - from);
       }
     }
@@ -143,7 +146,7 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     // A bare head noun (委员会, 领导小组) names nothing.
     if (form.length < 3 || form.length > 30 || form.length <= m[0].length + 1) continue;
     if (/[（(][^）)]*$|^[^（(]*[）)]/.test(form) || /^[\d.、]/.test(form)) continue;
-    if (isGenericOrg(form)) { found.push(mk(form, start, 'org.generic', 0.7)); continue; }
+    if (!forProgram && isGenericOrg(form)) { found.push(mk(form, start, 'org.generic', 0.7)); continue; }
     if (namesNothing(form)) continue;
     found.push(mk(form, start, 'org.suffix', 0.7));
   }

@@ -33,18 +33,29 @@ export function findPrograms(text: string): Mention[] {
   for (const m of text.matchAll(brandRe)) {
     const brand = m[1];
     if (NOT.has(brand) || /[，。；]/.test(brand)) continue;
-    // “扬帆计划”项目, “就业促进周”系列活动: the quoted name is whole already.
-    if (BRAND_IS_NAME.test(brand) || !isWordBoundary(text, m.index! + m[0].length)) continue;
+    // “扬帆计划”项目, “就业促进周”系列活动: the quoted name is whole already;
+    // a list of slogans (“强基础、提质量、创品牌”三年行动计划) is a brand even when its last item ends in a head.
+    if ((BRAND_IS_NAME.test(brand) && !brand.includes('、')) || !isWordBoundary(text, m.index! + m[0].length)) continue;
     const name = bareName(brand + m[2] + m[3]);
     const qStart = qualifierStart(text, m.index!);
     const form = bareName(text.slice(qStart, m.index! + m[0].length));
     out.push({ label: 'Program', name, form, start: qStart, end: m.index! + m[0].length, rule: 'program.brand+head', confidence: 0.9, fields: { kind: headKind(m[3]) } });
   }
-  // 2. A whole quoted name ending in a head noun.
-  for (const m of text.matchAll(new RegExp(`“([^“”\\n]{2,30}?(?:${HEAD}|${lex.brandEnds.join('|')}))”`, 'g'))) {
-    const name = bareName(m[1]);
-    if (NOT.has(name) || GENERIC.has(name)) continue;
-    out.push({ label: 'Program', name, form: name, start: m.index!, end: m.index! + m[0].length, rule: 'program.quoted', confidence: 0.85, fields: { kind: headKind(headOf(name)!) } });
+  // 2. A whole quoted name ending in a head noun, or a quoted list of such names
+  //    (“党建创优工程、立德树人工程、…”等八项工程): one program per item.
+  const quotedName = new RegExp(`^[^“”\\n、]{2,30}?(?:${HEAD}|${lex.brandEnds.join('|')})$`);
+  for (const m of text.matchAll(/“([^“”\n]{2,200})”/g)) {
+    const items = m[1].split('、');
+    if (!items.every((x) => quotedName.test(x))) continue;
+    let pos = m.index! + 1;
+    for (const item of items) {
+      const name = bareName(item);
+      const start = pos;
+      pos += item.length + 1;
+      if (NOT.has(name) || GENERIC.has(name)) continue;
+      const [s, e] = items.length === 1 ? [m.index!, m.index! + m[0].length] : [start, start + item.length];
+      out.push({ label: 'Program', name, form: name, start: s, end: e, rule: items.length === 1 ? 'program.quoted' : 'program.quoted-list', confidence: 0.85, fields: { kind: headKind(headOf(name)!) } });
+    }
   }
   // 3. Unquoted names after a trigger verb, possibly a list joined by 、.
   const plainHead = `(?:${UNQUOTED_HEADS.join('|')})`;

@@ -21,6 +21,7 @@ export interface PlaceClues {
   cityAbbr: Record<string, string>;
   abbrVerbs: string;
   abbrNouns: string;
+  abbrNotClues: string[];
   regions: { pattern: string; places: string[]; weight: number; name?: string }[];
   central: string[];
 }
@@ -78,6 +79,11 @@ class Gazetteer {
       if (!lengths.includes(f.length)) this.lengthsByFirst.set(f[0], [...lengths, f.length].sort((a, b) => b - a));
     }
   }
+
+  /** One-character abbreviations read as place clues after 在/来/赴…: provinces', then cities' (a city wins: 青 = 青岛). */
+  readonly abbrClues: Record<string, string> = Object.fromEntries(
+    Object.entries({ ...this.clues.provinceAbbr, ...this.clues.cityAbbr }).filter(([c]) => !this.clues.abbrNotClues.includes(c)),
+  );
 
   get(name: string): Place | undefined { return this.byName.get(name); }
 

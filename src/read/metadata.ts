@@ -146,8 +146,8 @@ export function inferPlace(text: string, title: string | null, docNumber: string
     why.set(place, l);
   };
   for (const p of namedPlaces(text)) vote(p.jurisdiction, p.level === 'district' ? 1.5 : 1, p.form);
-  const abbrRe = new RegExp(`(?:${g.clues.abbrVerbs})([${Object.keys(g.clues.cityAbbr).join('')}])(?:${g.clues.abbrNouns})`, 'g');
-  for (const m of text.matchAll(abbrRe)) vote(g.clues.cityAbbr[m[1]], 2, m[0]);
+  const abbrRe = new RegExp(`(?:${g.clues.abbrVerbs})([${Object.keys(g.abbrClues).join('')}])(?:${g.clues.abbrNouns})`, 'g');
+  for (const m of text.matchAll(abbrRe)) vote(g.abbrClues[m[1]], 2, m[0]);
   for (const r of g.clues.regions) {
     const m = new RegExp(r.pattern).exec(text);
     if (m) for (const p of r.places) vote(p, r.weight / r.places.length, m[0]);

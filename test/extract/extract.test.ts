@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractToGold } from '../../src/cli/extract.js';
 import { score } from '../../src/eval/score.js';
+import { extractDocument } from '../../src/extract/index.js';
+import type { GraphBatch } from '../../src/graph/model.js';
+import { readText } from '../../src/read/index.js';
 import { CORPUS, GOLD } from '../helpers.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -33,6 +36,14 @@ describe('extraction on the sample corpus', async () => {
     expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'REFERENCES', from: doc001.docRef, to: '关于加强公立医院党的建设工作的意见' }));
   });
 
+  it('a short name the document defines (以下简称) is the same node, and a leading group set up for a program is one body', () => {
+    const programs = doc001.entities.filter((e) => e.type === 'Program');
+    expect(programs.find((e) => e.name === '新时代基层党建质量提升工程')?.aliases).toContain('基层党建质量提升工程');
+    expect(programs.map((e) => e.name)).not.toContain('基层党建质量提升工程');
+    expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'SUPERVISES', from: '中共上海市教育卫生工作委员会', to: '基层党建质量提升工程领导小组' }));
+    expect(doc001.entities.filter((e) => e.type === 'Organization').map((e) => e.name).filter((n) => n.includes('成立'))).toEqual([]);
+  });
+
   it('reads a component program as PART_OF its umbrella', () => {
     expect(doc001.relations).toContainEqual(expect.objectContaining({ type: 'PART_OF', from: '攀登计划', to: '新时代基层党建质量提升工程' }));
   });
@@ -63,5 +74,34 @@ describe('extraction on the sample corpus', async () => {
     // 新时代 keeps its 新; 工程师 is not a 工程.
     expect(names(byFile('001')[0], 'Program')).toContain('新时代基层党建质量提升工程');
     expect(names(byFile('004')[2], 'Program')).not.toContain('卓越工程');
+  });
+});
+
+describe('patterns of the genre beyond the sample', () => {
+  const extract = (source: string) => readText('t.txt', source).documents.map(extractDocument)[0];
+  const names = (b: GraphBatch, label: string) => b.entities.filter((e) => e.label === label).map((e) => e.name);
+
+  it('places a provincial text by 来陕, reads a slogan brand and a quoted list of programs, and skips a leading adjective', () => {
+    const b = extract([
+      '省教育厅2023年工作要点',
+      '全面贯彻习近平总书记来陕考察重要讲话精神，落实立德树人根本任务。',
+      '一、加强教育系统党的建设',
+      '1.实施全省高校党建“强基础、提质量、创品牌”三年行动计划，统筹推进“党建创优工程、立德树人工程、队伍素质提升工程”等三项工程。健全区域教育中心建设协调机制。',
+    ].join('\n'));
+    expect(b.documents[0]).toMatchObject({ place: '陕西省', issuers: ['陕西省教育厅'] });
+    const programs = names(b, 'Program');
+    expect(programs).toEqual(expect.arrayContaining(['强基础、提质量、创品牌三年行动计划', '党建创优工程', '立德树人工程', '队伍素质提升工程']));
+    expect(programs).not.toContain('强基础、提质量、创品牌');
+    expect(names(b, 'Organization')).not.toContain('健全区域教育中心');
+  });
+
+  it('does not make a document reference its own title when a page headline cites it', () => {
+    const b = extract([
+      '江南市印发《关于加强新时代学校体育工作的实施意见》',
+      '关于加强新时代学校体育工作的实施意见',
+      '为贯彻落实《关于全面加强和改进新时代学校体育工作的意见》精神，结合本市实际，提出如下实施意见。',
+    ].join('\n'));
+    const refs = b.relations.filter((r) => r.type === 'REFERENCES').map((r) => r.to);
+    expect(refs).toEqual(['reg:关于全面加强和改进新时代学校体育工作的意见']);
   });
 });
