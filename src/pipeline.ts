@@ -6,7 +6,7 @@ import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
 import type { GraphStore, LoadStats, Progress } from './graph/store.js';
 import { readPolicyFile, SUPPORTED_EXTENSIONS, type ReadResult } from './read/index.js';
-import { detectReuse, reuseDoc, type ReuseDoc } from './trace/reuse.js';
+import { detectReuse, storedReuseDocs } from './trace/reuse.js';
 import { Piscina } from 'piscina';
 import type { WorkerResult } from './pipeline-worker.js';
 
@@ -124,14 +124,7 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
   let reuses = 0;
   const t = performance.now();
   if (fresh.size) {
-    // Read a page at a time: the whole corpus's text in one result would not fit the store's page cache.
-    const all: ReuseDoc[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await store.documents({}, { offset, limit: 1000 });
-      all.push(...page.map(reuseDoc));
-      if (page.length < 1000) break;
-    }
-    const edges = detectReuse(all, fresh);
+    const edges = detectReuse(await storedReuseDocs(store), fresh);
     await store.replaceReuses([...fresh], edges);
     reuses = edges.length;
   }

@@ -9,6 +9,8 @@ export interface EdgeKey { id: string; direction: 'OUT' | 'IN' | 'BOTH'; types: 
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
   edges: DataLoader<EdgeKey, GraphEdge[], string>;
+  /** Documents' texts, read only when a query asks for them. */
+  text: DataLoader<string, string | null>;
   /** A program's diffusion, computed once per request however many fields ask. */
   trace: DataLoader<GraphNode, Diffusion, string>;
 }
@@ -35,7 +37,8 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: edgeKey },
   );
   const trace = new DataLoader<GraphNode, Diffusion, string>((ps) => Promise.all(ps.map((p) => traceProgram(store, p))), { cacheKeyFn: (p) => p.id, batch: false });
-  return { node, edges, trace };
+  const text = new DataLoader<string, string | null>((ids) => store.texts(ids));
+  return { node, edges, text, trace };
 }
 
 function edgeKey(k: EdgeKey): string {

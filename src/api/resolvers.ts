@@ -170,7 +170,7 @@ export const resolvers = {
     title: prop('title'), docNumber: prop('docNumber'), date: prop('date'), year: prop('year'),
     issuers: (n: GraphNode) => (n.props.issuers as string[]) ?? [], place: prop('place'), placeEvidence: prop('placeEvidence'),
     placeInferred: (n: GraphNode) => Boolean(n.props.placeInferred), placeConfidence: prop('placeConfidence'), level: prop('level'),
-    source: prop('source'), part: prop('part'), text: prop('text'),
+    source: prop('source'), part: prop('part'), text: (n: GraphNode, _: Args, ctx: Context) => ctx.loaders.text.load(n.id),
     relations: relationsOf('BOTH'),
     reuses: async (n: GraphNode, a: Args, ctx: Context) => {
       const edges = await ctx.loaders.edges.load({ id: n.id, direction: a.direction ?? 'BOTH', types: ['REUSES'] });

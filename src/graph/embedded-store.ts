@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
-import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
+import { DOCUMENT_META_PROPS, DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -31,6 +31,8 @@ const csvField = (v: unknown, type: string): string => {
   if (type === 'STRING') return `"${String(v).replace(/"/g, '""')}"`;
   return String(v);
 };
+/** A Document's properties without its text, as RETURN columns. */
+const DOCUMENT_COLUMNS = DOCUMENT_META_PROPS.map((p) => `n.${p} AS ${p}`).join(', ');
 const CSV_OPTIONS = `HEADER=false, ESCAPE='"', QUOTE='"', PARALLEL=false`;
 
 export class EmbeddedStore implements GraphStore {
@@ -186,13 +188,20 @@ export class EmbeddedStore implements GraphStore {
       byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
     }
     const found = new Map<string, GraphNode>();
-    for (const [l, list] of byLabel) {
-      for (const r of await this.q(`MATCH (n:${l}) WHERE n.id IN $ids RETURN n`, { ids: list })) {
-        const n = toNode(r.n as Row, l);
-        found.set(n.id, n);
-      }
-    }
+    // UNWIND + MATCH {id} looks each id up in the primary-key index; `WHERE n.id IN $ids` scans the table (4× slower for 600 ids).
+    await Promise.all([...byLabel].map(async ([l, list]) => {
+      const rows = l === 'Document'
+        ? await this.q(`UNWIND $ids AS i MATCH (n:Document {id: i}) RETURN ${DOCUMENT_COLUMNS}`, { ids: list })
+        : (await this.q(`UNWIND $ids AS i MATCH (n:${l} {id: i}) RETURN n`, { ids: list })).map((r) => r.n as Row);
+      for (const r of rows) { const n = toNode(r, l); found.set(n.id, n); }
+    }));
     return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async texts(ids: readonly string[]): Promise<(string | null)[]> {
+    const rows = await this.q('UNWIND $ids AS i MATCH (d:Document {id: i}) RETURN d.id AS id, d.text AS text', { ids: [...ids] });
+    const byId = new Map(rows.map((r) => [r.id as string, r.text as string]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
@@ -216,12 +225,14 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {
-    const out: GraphNode[] = [];
-    for (const l of labels) {
-      const where = l === 'Document' ? 'n.name CONTAINS $q OR n.title CONTAINS $q' : 'n.names CONTAINS $q';
-      for (const r of await this.q(`MATCH (n:${l}) WHERE ${where} RETURN n LIMIT $limit`, { q: text, limit })) out.push(toNode(r.n as Row, l));
-    }
-    return out;
+    // One scan per label, run side by side on the store's connections.
+    const found = await Promise.all(labels.map(async (l) => {
+      const rows = l === 'Document'
+        ? await this.q(`MATCH (n:Document) WHERE n.name CONTAINS $q OR n.title CONTAINS $q RETURN ${DOCUMENT_COLUMNS} LIMIT $limit`, { q: text, limit })
+        : (await this.q(`MATCH (n:${l}) WHERE n.names CONTAINS $q RETURN n LIMIT $limit`, { q: text, limit })).map((r) => r.n as Row);
+      return rows.map((r) => toNode(r, l));
+    }));
+    return found.flat();
   }
 
   private documentFilter(f: DocumentFilter): { where: string; params: Row } {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
-import { documentRow, edgeRow, entityRow } from './rows.js';
+import { DOCUMENT_META_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -21,6 +21,9 @@ export function schemaStatements(): string[] {
 // Labels and types are ours (from model.ts), never user input; every value is
 // a parameter. Each MATCH names its label so that the id constraints' indexes
 // are used.
+/** A Document's properties without its text, as a map projection. */
+const DOCUMENT_MAP = `{${DOCUMENT_META_PROPS.map((p) => `.${p}`).join(', ')}}`;
+
 export const CYPHER = {
   existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete',
   docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources OR d.complete = false RETURN d.id AS id, d.complete AS complete',
@@ -34,7 +37,8 @@ export const CYPHER = {
   removeOrphans: (l: NodeLabel) => `MATCH (n:${l}) WHERE NOT (n)--() DELETE n`,
   countLabel: (l: NodeLabel) => `MATCH (n:${l}) RETURN count(n) AS c`,
   countType: (t: RelationType) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
-  nodesById: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`,
+  nodesById: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN ${l === 'Document' ? `n ${DOCUMENT_MAP} AS n` : 'n'}`,
+  texts: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.text AS text',
   edgesOut: (l: NodeLabel) => `MATCH (a:${l})-[r]->(b) WHERE a.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
   edgesIn: (l: NodeLabel) => `MATCH (a)-[r]->(b:${l}) WHERE b.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
   // The cjk full-text index (cypher/schema.cypher) finds names and aliases; its query syntax is Lucene's, so $q is escaped.
@@ -44,7 +48,7 @@ WHERE labels(node)[0] IN $labels RETURN node AS n, labels(node)[0] AS label ORDE
 WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
-RETURN d ORDER BY coalesce(d.date, toString(d.year)) ${desc ? 'DESC' : 'ASC'}, d.id ${desc ? 'DESC' : 'ASC'} SKIP $offset LIMIT $limit`,
+RETURN d ${DOCUMENT_MAP} AS d ORDER BY coalesce(d.date, toString(d.year)) ${desc ? 'DESC' : 'ASC'}, d.id ${desc ? 'DESC' : 'ASC'} SKIP $offset LIMIT $limit`,
   countDocuments: `MATCH (d:Document)
 WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
@@ -175,6 +179,11 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
+  async texts(ids: readonly string[]): Promise<(string | null)[]> {
+    const byId = new Map((await this.read(CYPHER.texts, { ids: [...ids] })).map((r) => [r.id as string, r.text as string]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
     const rows: Row[] = [];
     for (const [label, group] of byLabel(ids)) {
@@ -230,8 +239,9 @@ function byLabel(ids: readonly string[]): Map<NodeLabel, string[]> {
 }
 
 function toNode(r: Row): GraphNode {
-  const n = r.n as { properties: Row };
-  const props = { ...n.properties };
+  // A node, or a map projection of one (documents are read without their text).
+  const n = r.n as { properties?: Row } & Row;
+  const props = { ...(n.properties ?? n) };
   const label = (r.label as NodeLabel) ?? labelOfId(props.id as string);
   return { label, id: props.id as string, name: (props.name as string) ?? (props.id as string), props };
 }

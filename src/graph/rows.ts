@@ -2,6 +2,8 @@
 import type { DocumentNode, EntityNode, RelationEdge } from './model.js';
 
 export const DOCUMENT_PROPS = ['id', 'name', 'title', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd', 'complete'] as const;
+/** What reading a Document node returns: everything but its text, which can be large (GraphStore.texts reads it). */
+export const DOCUMENT_META_PROPS = DOCUMENT_PROPS.filter((p) => p !== 'text');
 export const ENTITY_PROPS = ['id', 'name', 'aliases', 'names', 'kind', 'level', 'place', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const;
 export const EDGE_PROPS = ['docId', 'sentence', 'sentStart', 'sentEnd', 'srcStart', 'srcEnd', 'confidence', 'rule', 'spans', 'score', 'passages'] as const;
 

@@ -41,7 +41,10 @@ export interface GraphStore {
    */
   load(batch: GraphBatch, progress?: Progress): Promise<LoadStats>;
   stats(): Promise<StoreStats>;
+  /** Nodes by id; Documents come without their text (a trace reads hundreds of documents and needs none of it). */
   nodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /** The normalised texts of documents, by id (null for an unknown id). */
+  texts(ids: readonly string[]): Promise<(string | null)[]>;
   /** Edges touching the given nodes, in one round trip. */
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]>;
   /** Candidates whose name or an alias contains `text` (already Simplified). */

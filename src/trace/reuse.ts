@@ -9,7 +9,8 @@
 // (Written here: npm's MinHash packages are unmaintained, and weighting by
 // rarity needs the fingerprints themselves.)
 import { distance } from 'fastest-levenshtein';
-import type { DocumentNode, Evidence, Passage, RelationEdge, TextSpan } from '../graph/model.js';
+import type { Evidence, Passage, RelationEdge, TextSpan } from '../graph/model.js';
+import type { GraphStore } from '../graph/store.js';
 import { namedPlaces } from '../read/metadata.js';
 
 export interface ReuseDoc { id: string; text: string; year: number | null; date: string | null; title: string | null }
@@ -205,7 +206,15 @@ export function detectReuse(docs: ReuseDoc[], focus?: ReadonlySet<string>): Rela
   return edges;
 }
 
-export const reuseDoc = (d: DocumentNode | { id: string; props: Record<string, unknown> }): ReuseDoc =>
-  'props' in d
-    ? { id: d.id, text: String(d.props.text ?? ''), year: (d.props.year as number | null) ?? null, date: (d.props.date as string | null) ?? null, title: (d.props.title as string | null) ?? null }
-    : { id: d.id, text: d.text, year: d.year, date: d.date, title: d.title };
+/** Every stored document with its text, read a page at a time (the whole corpus in one result would not fit the store's page cache). */
+export async function storedReuseDocs(store: GraphStore): Promise<ReuseDoc[]> {
+  const all: ReuseDoc[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.documents({}, { offset, limit: 1000 });
+    const texts = await store.texts(page.map((d) => d.id));
+    page.forEach((d, i) => all.push({
+      id: d.id, text: texts[i] ?? '', year: (d.props.year as number | null) ?? null, date: (d.props.date as string | null) ?? null, title: (d.props.title as string | null) ?? null,
+    }));
+    if (page.length < 1000) return all;
+  }
+}

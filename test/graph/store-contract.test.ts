@@ -43,6 +43,15 @@ describe.each(TEST_STORES)('%s store', (_, open) => {
     expect(none).toBeNull();
   });
 
+  it('reads documents without their text, and the text on request', async () => {
+    const [doc] = await store.documents({ place: '上海市', yearTo: 2018 });
+    expect(doc.props.title).toBe('市教卫工作党委关于新时代基层党建质量提升工程的实施意见');
+    expect(doc.props.text ?? null).toBeNull();
+    const [text, none] = await store.texts([doc.id, 'doc:0000000000000000']);
+    expect(text).toContain('通过实施基层党组织“攀登”计划');
+    expect(none).toBeNull();
+  });
+
   it('returns edges with their evidence in either direction', async () => {
     const inn = await store.edges(['program:攀登计划'], 'IN', ['MENTIONS']);
     const years = (await store.nodes(inn.map((e) => e.from))).map((d) => d!.props.year);
