@@ -7,7 +7,7 @@ import {
 } from '../graph/model.js';
 import type { PolicyDocument } from '../read/index.js';
 import { bareName, type Mention } from './mention.js';
-import { canonicalOrg, findOrganizations } from './organizations.js';
+import { canonicalOrg, findOrganizations, isInstitution } from './organizations.js';
 import { findPlaces } from './places.js';
 import { findPrograms, headOf } from './programs.js';
 import { findRegulations, regulationKind } from './regulations.js';
@@ -42,7 +42,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text).map((t) => ({ ...t, scope: docId.slice(4) }));
-  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...findPlaces(text), ...targets]
+  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...findPlaces(text, place), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.
@@ -77,7 +77,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   let issuerForms = meta.issuerForms;
   let issuerConfidence = 0.9;
   if (!issuerForms.length) {
-    const opening = orgs.find((o) => o.start < 400 && o.rule === 'org.lexicon' && o.scope);
+    const opening = orgs.find((o) => o.start < 400 && (o.rule === 'org.lexicon' || o.rule === 'org.suffix') && o.scope && !isInstitution(o.name) && opensClause(text, o.start));
     if (opening) { issuerForms = [opening.form]; issuerConfidence = 0.7; }
   }
   if (!issuerForms.length && place === '全国') {
@@ -152,6 +152,16 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
     relations.push({ type: 'MENTIONS', from: docId, to: id, evidence: evidence(ms[0].start), confidence: Math.max(...ms.map((m) => m.confidence)), rule: ms[0].rule, spans: ms.map((m) => [m.start, m.end]) });
   }
   return { documents: [document], entities: [...entities.values()], relations: dedupeRelations(relations) };
+}
+
+/**
+ * A body that opens a clause as its subject (。市教卫工作党委2023年工作总体思路是…, 2023年，市卫生健康委以…),
+ * not one a verb governs (根据市教委…, 落实市委…): only such a body speaks for an unsigned text.
+ */
+function opensClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 16), at);
+  const lead = before.slice(Math.max(...['。', '；', '！', '？', '\n'].map((c) => before.lastIndexOf(c))) + 1);
+  return (at <= 16 || lead.length < before.length) && /^\s*(\d{4}年(以来)?[，,]?)?\s*$/.test(lead);
 }
 
 /** One edge per (type, from, to) in a document: the most confident, first in the text on ties. */

@@ -22,6 +22,7 @@ interface OrgLexicon {
   categoryPartyHeads: string;
   numberedSchool: string;
   notFollowedBy: string;
+  institutionHeads: string;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).
@@ -34,6 +35,10 @@ const CATEGORY = new RegExp(orgLex.categoryQualifiers);
 const CATEGORY_PARTY = new RegExp(orgLex.categoryPartyHeads);
 const NUMBERED_SCHOOL = new RegExp(orgLex.numberedSchool, 'g');
 const NOT_FOLLOWED_BY = new RegExp(`^(${orgLex.notFollowedBy})`);
+const INSTITUTION = new RegExp(orgLex.institutionHeads);
+
+/** Schools, hospitals, centres: bodies that act in a plan but do not speak for it. */
+export const isInstitution = (name: string) => INSTITUTION.test(name);
 const PROPER_TAGS = /^(nt|nz|ns|nr|j)$/;
 const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|j|vn|an|eng|x|m|a|b)$/;
 /** Abbreviations, longest first, so that 市委教育工委 wins over 市委. */
@@ -76,7 +81,7 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
     const pl = g.get(place);
     if (pl && pl.level === level) name = place + name.slice(1);
   }
-  const named = namedPlaces(name).find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
+  const named = namedPlaces(name, place).find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
   const scope = named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
   return { name, scope, level };
@@ -111,7 +116,8 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
   for (const m of text.matchAll(SUFFIX)) {
     const end = m.index! + m[0].length;
     // 大学 of 大学习, 学院 of 学院路: a head noun must end a word.
-    if (!isWordBoundary(text, end) || NOT_FOLLOWED_BY.test(text.slice(end, end + 4))) continue;
+    // 委 and 组 end a name even where jieba joins them to the next word (市卫生健康委|以…: 委以).
+    if ((!isWordBoundary(text, end) && !/[委组]$/.test(m[0])) || NOT_FOLLOWED_BY.test(text.slice(end, end + 4))) continue;
     const windowStart = Math.max(0, m.index! - 24);
     const left = text.slice(windowStart, m.index!);
     const cut = Math.max(...EDGE_PUNCT.map((c) => left.lastIndexOf(c)));
@@ -143,8 +149,9 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     }
     const form = text.slice(start, end);
     if (form === m[0] && orgLex.placeBoundHeads[form] && local(ctx.place)) { found.push(mk(form, start, 'org.bound', 0.6)); continue; }
-    // A bare head noun (委员会, 领导小组) names nothing.
-    if (form.length < 3 || form.length > 30 || form.length <= m[0].length + 1) continue;
+    // A bare head noun (委员会, 领导小组) names nothing; 市/省/区/县 before it, in a local text, names that place's body (市卫生健康委).
+    const relative = local(ctx.place) && form.length === m[0].length + 1 && /^[市省区县]/.test(form);
+    if (form.length < 3 || form.length > 30 || (form.length <= m[0].length + 1 && !relative)) continue;
     if (/[（(][^）)]*$|^[^（(]*[）)]/.test(form) || /^[\d.、]/.test(form)) continue;
     if (!forProgram && isGenericOrg(form)) { found.push(mk(form, start, 'org.generic', 0.7)); continue; }
     if (namesNothing(form)) continue;

@@ -4,15 +4,13 @@ import { gazetteer } from '../lexicon/gazetteer.js';
 import { namedPlaces } from '../read/metadata.js';
 import type { Mention } from './mention.js';
 
-export function findPlaces(text: string): Mention[] {
+/** `place`: the document's jurisdiction, whose own districts win over a same-named place elsewhere (朝阳 in Beijing). */
+export function findPlaces(text: string, place: string | null = null): Mention[] {
   const g = gazetteer();
-  const out: Mention[] = namedPlaces(text).map((p) => {
-    const place = g.forms.get(p.form)![0];
-    return {
-      label: 'Place' as const, name: place.name, form: p.form, start: p.index, end: p.index + p.form.length,
-      rule: 'place.gazetteer', confidence: p.form === place.name ? 0.95 : 0.85, fields: { level: place.level },
-    };
-  });
+  const out: Mention[] = namedPlaces(text, place).map((p) => ({
+    label: 'Place' as const, name: p.name, form: p.form, start: p.index, end: p.index + p.form.length,
+    rule: 'place.gazetteer', confidence: p.form === p.name ? 0.95 : 0.85, fields: { level: p.level },
+  }));
   for (const r of g.clues.regions) {
     if (!r.name) continue;
     for (const m of text.matchAll(new RegExp(r.pattern, 'g'))) {

@@ -43,10 +43,16 @@ export function findPrograms(text: string): Mention[] {
   }
   // 2. A whole quoted name ending in a head noun, or a quoted list of such names
   //    (“党建创优工程、立德树人工程、…”等八项工程): one program per item.
+  // A name may hold a 、 (“百所中小学、幼儿园提升工程”) unless a head noun follows the quote: then it is a brand (rule 1).
   const quotedName = new RegExp(`^[^“”\\n、]{2,30}?(?:${HEAD}|${lex.brandEnds.join('|')})$`);
+  const wholeName = new RegExp(`^[^“”\\n]{2,30}?(?:${HEAD}|${lex.brandEnds.join('|')})$`);
+  const headAfter = new RegExp(`^[\\u4e00-\\u9fff]{0,4}?${HEAD}`);
   for (const m of text.matchAll(/“([^“”\n]{2,200})”/g)) {
-    const items = m[1].split('、');
-    if (!items.every((x) => quotedName.test(x))) continue;
+    let items = m[1].split('、');
+    if (!items.every((x) => quotedName.test(x))) {
+      if (!wholeName.test(m[1]) || headAfter.test(text.slice(m.index! + m[0].length))) continue;
+      items = [m[1]];
+    }
     let pos = m.index! + 1;
     for (const item of items) {
       const name = bareName(item);

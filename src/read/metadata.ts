@@ -129,8 +129,11 @@ export function inferPlace(text: string, title: string | null, docNumber: string
 
   for (const src of [title, ...issuers]) {
     if (!src) continue;
-    const p = namedPlaces(src)[0];
-    if (p) return stated(p.jurisdiction, `${src}`, 0.95);
+    // A district named at the head (浦东新区教育局, 上海市浦东新区…) governs itself: it is the jurisdiction.
+    const [p, q] = namedPlaces(src);
+    if (!p) continue;
+    const district = p.level === 'district' ? p : q?.level === 'district' && q.index === p.index + p.form.length && q.jurisdiction === p.name ? q : null;
+    return stated(district ? district.name : p.jurisdiction, `${src}`, 0.95);
   }
   if (docNumber) {
     const abbr = g.clues.provinceAbbr[docNumber[0]];
@@ -175,22 +178,29 @@ export function inferPlace(text: string, title: string | null, docNumber: string
   };
 }
 
-interface NamedPlace { form: string; jurisdiction: string; level: Level; index: number }
+interface NamedPlace { form: string; name: string; jurisdiction: string; level: Level; index: number }
 
-/** Places named in a text, longest form first at each position; districts resolve to their city. */
-export function namedPlaces(text: string): NamedPlace[] {
+/**
+ * Places named in a text, longest form first at each position; a district counts for its city
+ * (`jurisdiction`). `within`, the document's own place, settles shared names: its district wins
+ * (朝阳区 of Beijing, not of Changchun), also for a short form (朝阳医院 in a Beijing text is in
+ * 朝阳区, not in Liaoning's 朝阳市). Without it a district name two cities share is left out.
+ */
+export function namedPlaces(text: string, within: string | null = null): NamedPlace[] {
   const g = gazetteer();
   const out: NamedPlace[] = [];
+  const ownOf = (form: string) => (within ? [form, `${form}区`, `${form}县`].flatMap((f) => g.forms.get(f) ?? []).find((c) => c.name !== within && g.within(c.name, within)) : undefined);
   for (let i = 0; i < text.length; i++) {
     for (const len of g.lengthsByFirst.get(text[i]) ?? []) {
       if (len < 2 || i + len > text.length) continue;
       const form = text.slice(i, i + len);
       const cands = g.forms.get(form);
       if (!cands) continue;
-      if (cands.length > 1 && cands.every((c) => c.level === 'district')) break; // ambiguous district name
-      const p = cands[0];
+      const own = cands.some((c) => c.name === within || (within && g.within(within, c.name))) ? undefined : ownOf(form);
+      if (!own && cands.length > 1 && cands.every((c) => c.level === 'district')) break; // a district name two cities share
+      const p = own ?? cands[0];
       // A short form must not be the start of a longer word (上海交通大学 still names 上海).
-      out.push({ form, jurisdiction: g.jurisdictionOf(p), level: p.level, index: i });
+      out.push({ form, name: p.name, jurisdiction: g.jurisdictionOf(p), level: p.level, index: i });
       i += len - 1;
       break;
     }

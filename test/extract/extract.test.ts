@@ -95,6 +95,27 @@ describe('patterns of the genre beyond the sample', () => {
     expect(names(b, 'Organization')).not.toContain('健全区域教育中心');
   });
 
+  it('finds the body that speaks for an unsigned text, and reads a short place form as the district of the document\'s city', () => {
+    const b = extract([
+      '一、总体情况',
+      '2023年，市卫生健康委以服务首都发展为主线，坚决落实市委市政府决策部署，推进健康北京建设。',
+      '二、主要工作',
+      '推进市属医疗资源疏解。朝阳医院东院开诊运行，北京卫生职业学院新院区取得批复，实施“百所中小学、幼儿园提升工程”。',
+    ].join('\n'));
+    expect(b.documents[0]).toMatchObject({ place: '北京市', issuers: ['北京市卫生健康委'] });
+    expect(names(b, 'Place')).toContain('朝阳区');
+    expect(names(b, 'Place')).not.toContain('朝阳市');
+    expect(b.relations).toContainEqual(expect.objectContaining({ type: 'LOCATED_IN', from: 'org:北京市:朝阳医院', to: 'place:北京市' }));
+    expect(names(b, 'Program')).toContain('百所中小学、幼儿园提升工程');
+  });
+
+  it('guesses no issuer from a body a verb governs, and takes a district named in the title as the jurisdiction', () => {
+    const unsigned = extract('围绕区委、区政府中心工作，根据市教委确定的年度工作要点，加快推进城乡教育一体化，拟建设5所公办幼儿园。');
+    expect(unsigned.documents[0].issuers).toEqual([]);
+    const district = extract('浦东新区教育局2023年工作要点\n全面落实立德树人根本任务，推进区域教育优质均衡发展。');
+    expect(district.documents[0]).toMatchObject({ place: '浦东新区', level: 'district' });
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
