@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GoldFile } from '../extract/format.js';
-import { formatScore, score } from '../eval/score.js';
+import { formatErrors, formatScore, score } from '../eval/score.js';
 import { extractToGold } from './extract.js';
 import { fail } from './options.js';
 
@@ -10,9 +10,9 @@ async function readJsonDir(dir: string): Promise<GoldFile[]> {
   return Promise.all(names.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as GoldFile));
 }
 
-export async function runEval(o: { gold: string; pred?: string; corpus: string; json?: boolean }): Promise<void> {
+export async function runEval(o: { gold: string; pred?: string; corpus: string; json?: boolean; errors?: boolean }): Promise<void> {
   const gold = await readJsonDir(o.gold);
   const pred = o.pred ? await readJsonDir(o.pred) : (await extractToGold([o.corpus])).files;
   const s = score(gold, pred);
-  process.stdout.write(o.json ? `${JSON.stringify(s, null, 2)}\n` : `${formatScore(s)}\n`);
+  process.stdout.write(o.json ? `${JSON.stringify(s, null, 2)}\n` : `${formatScore(s)}\n${o.errors ? `${formatErrors(s.errors)}\n` : ''}`);
 }

@@ -65,7 +65,8 @@ program.command('eval')
   .option('--gold <dir>', 'gold JSON files', 'corpus/gold')
   .option('--pred <dir>', 'predicted JSON files (default: extract --corpus now)')
   .option('--corpus <dir>', 'extract these files and score them', 'corpus')
-  .option('--json', 'print the scores as JSON')
+  .option('--json', 'print the scores as JSON (with every error)')
+  .option('--errors', 'after the table, list what was missed and what was wrong, document by document')
   .action(runEval);
 
 await program.parseAsync();

@@ -15,11 +15,15 @@ export interface Counts { tp: number; fp: number; fn: number }
 export interface Prf extends Counts { precision: number; recall: number; f1: number }
 export const META_FIELDS = ['title', 'docNumber', 'date', 'year', 'issuers', 'place'] as const;
 
+/** One thing the extractor got wrong: a gold item it missed (fn), or a prediction gold does not have (fp). */
+export interface EvalError { file: string; doc: string; kind: 'entity' | 'relation' | 'metadata'; type: string; outcome: 'fp' | 'fn'; item: string }
+
 export interface Score {
   documents: { gold: number; predicted: number; filesWithExactCount: number; files: number };
   entities: Record<string, Prf>;
   relations: Record<string, Prf>;
   metadata: Record<string, { correct: number; total: number; accuracy: number }>;
+  errors: EvalError[];
 }
 
 function prf(c: Counts): Prf {
@@ -47,36 +51,40 @@ function matches(pred: string, gold: string, names: Map<string, Set<string>>): b
   return p === norm(gold) || (names.get(norm(gold))?.has(p) ?? false);
 }
 
-export function scoreDocuments(gold: GoldDocument, pred: GoldDocument | undefined, ents: Map<string, Counts>, rels: Map<string, Counts>, meta: Map<string, Counts>) {
+export function scoreDocuments(gold: GoldDocument, pred: GoldDocument | undefined, ents: Map<string, Counts>, rels: Map<string, Counts>, meta: Map<string, Counts>, errors: EvalError[] = [], file = '') {
   const names = goldNames(gold);
+  const miss = (kind: EvalError['kind'], type: string, outcome: EvalError['outcome'], item: string) => errors.push({ file, doc: gold.docRef, kind, type, outcome, item });
   const predEnts = pred?.entities ?? [];
   const predRels = pred?.relations ?? [];
   // Entities: each gold entity is found at most once; each prediction counts once.
   const usedPred = new Set<number>();
   for (const g of gold.entities) {
     const i = predEnts.findIndex((p, k) => !usedPred.has(k) && p.type === g.type && matches(p.name, g.name, names));
-    if (i >= 0) { usedPred.add(i); add(ents, g.type, { tp: 1 }); } else add(ents, g.type, { fn: 1 });
+    if (i >= 0) { usedPred.add(i); add(ents, g.type, { tp: 1 }); } else { add(ents, g.type, { fn: 1 }); miss('entity', g.type, 'fn', g.name); }
   }
   predEnts.forEach((p, k) => {
     if (usedPred.has(k)) return;
     // A duplicate of a matched gold entity (another alias of it) is not a false positive twice over.
     if (gold.entities.some((g) => g.type === p.type && matches(p.name, g.name, names))) return;
     add(ents, p.type, { fp: 1 });
+    miss('entity', p.type, 'fp', p.name);
   });
   const usedRel = new Set<number>();
   for (const g of gold.relations) {
     const i = predRels.findIndex((p, k) => !usedRel.has(k) && p.type === g.type && matches(p.from, g.from, names) && matches(p.to, g.to, names));
-    if (i >= 0) { usedRel.add(i); add(rels, g.type, { tp: 1 }); } else add(rels, g.type, { fn: 1 });
+    if (i >= 0) { usedRel.add(i); add(rels, g.type, { tp: 1 }); } else { add(rels, g.type, { fn: 1 }); miss('relation', g.type, 'fn', `${g.from} → ${g.to}`); }
   }
   predRels.forEach((p, k) => {
     if (usedRel.has(k)) return;
     if (gold.relations.some((g) => g.type === p.type && matches(p.from, g.from, names) && matches(p.to, g.to, names))) return;
     add(rels, p.type, { fp: 1 });
+    miss('relation', p.type, 'fp', `${p.from} → ${p.to}`);
   });
   for (const f of META_FIELDS) {
     const gv = f === 'issuers' ? [...(gold.issuers ?? [])].map(norm).sort().join('|') : norm(gold[f]);
     const pv = !pred ? '\u0000' : f === 'issuers' ? [...(pred.issuers ?? [])].map(norm).sort().join('|') : norm(pred[f]);
     add(meta, f, gv === pv ? { tp: 1 } : { fn: 1 });
+    if (gv !== pv) miss('metadata', f, 'fn', `gold ${JSON.stringify(gold[f] ?? null)}, predicted ${JSON.stringify(pred?.[f] ?? null)}`);
   }
 }
 
@@ -84,6 +92,7 @@ export function score(golds: GoldFile[], preds: GoldFile[]): Score {
   const ents = new Map<string, Counts>();
   const rels = new Map<string, Counts>();
   const meta = new Map<string, Counts>();
+  const errors: EvalError[] = [];
   let exact = 0;
   let goldDocs = 0;
   let predDocs = 0;
@@ -93,10 +102,10 @@ export function score(golds: GoldFile[], preds: GoldFile[]): Score {
     predDocs += p?.documents.length ?? 0;
     if (p && p.documents.length === g.documents.length) exact++;
     // Documents pair up in file order; unmatched ones count as all misses.
-    g.documents.forEach((gd, i) => scoreDocuments(gd, p?.documents[i], ents, rels, meta));
+    g.documents.forEach((gd, i) => scoreDocuments(gd, p?.documents[i], ents, rels, meta, errors, g.file));
     for (const extra of p?.documents.slice(g.documents.length) ?? []) {
-      for (const e of extra.entities) add(ents, e.type, { fp: 1 });
-      for (const r of extra.relations) add(rels, r.type, { fp: 1 });
+      for (const e of extra.entities) { add(ents, e.type, { fp: 1 }); errors.push({ file: g.file, doc: extra.docRef, kind: 'entity', type: e.type, outcome: 'fp', item: e.name }); }
+      for (const r of extra.relations) { add(rels, r.type, { fp: 1 }); errors.push({ file: g.file, doc: extra.docRef, kind: 'relation', type: r.type, outcome: 'fp', item: `${r.from} → ${r.to}` }); }
     }
   }
   const withMicro = (m: Map<string, Counts>) => {
@@ -113,8 +122,20 @@ export function score(golds: GoldFile[], preds: GoldFile[]): Score {
   }
   return {
     documents: { gold: goldDocs, predicted: predDocs, filesWithExactCount: exact, files: golds.length },
-    entities: withMicro(ents), relations: withMicro(rels), metadata,
+    entities: withMicro(ents), relations: withMicro(rels), metadata, errors,
   };
+}
+
+/** The errors, a document at a time: missed (fn) and wrong (fp) items by kind and type. */
+export function formatErrors(errors: EvalError[]): string {
+  const out: string[] = [];
+  let doc = '';
+  for (const e of [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind) || a.type.localeCompare(b.type) || a.outcome.localeCompare(b.outcome))) {
+    const head = `${e.file} · ${e.doc}`;
+    if (head !== doc) { out.push('', head); doc = head; }
+    out.push(`  ${e.outcome === 'fn' ? 'missed' : 'wrong '}  ${e.type.padEnd(12)} ${e.item}`);
+  }
+  return out.join('\n');
 }
 
 export function formatScore(s: Score): string {

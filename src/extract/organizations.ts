@@ -75,6 +75,11 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   }
   let name = form;
   name = fillMask(name, place);
+  // A university jieba knows by name (清华大学/nt) with no place in it is one body nationwide, not one per province.
+  if (/(大学|学院)$/.test(name) && !namedPlaces(name).length && !MASK.test(name)) {
+    const toks = tag(name);
+    if (toks.length === 1 && toks[0].tag === 'nt') return { name, scope: null, level: null };
+  }
   // A relative name (市卫生计生委党委) belongs to the document's place.
   if (local(place) && /^[市省区县]/.test(name) && !namedPlaces(name).some((p) => p.index === 0)) {
     const level = name[0] === '省' ? 'provincial' : name[0] === '市' ? 'municipal' : 'district';

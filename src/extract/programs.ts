@@ -73,14 +73,16 @@ export function findPrograms(text: string): Mention[] {
     if (!lm) continue;
     let pos = after;
     for (const part of lm[0].split('、')) {
-      const name = trimLeadingFiller(part);
-      const start = pos + (part.length - name.length);
+      const whole = trimLeadingFiller(part);
+      const wholeStart = pos + (part.length - whole.length);
       pos += part.length + 1;
-      if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, start + name.length)) continue;
+      for (const [name, start, end] of splitSharedHead(whole, wholeStart)) {
+      if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, end)) continue;
       const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
       if (GENERIC_MODIFIER.has(modifier) || /^\d+个/.test(modifier)) continue;
       if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
-      out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
+      out.push({ label: 'Program', name, form: name, start, end, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
+      }
     }
   }
   // 4. Quoted names listed as activities: 办好“青年红色筑梦之旅”“汇创青春”等活动.
@@ -99,6 +101,24 @@ export function findPrograms(text: string): Mention[] {
     if (name.length >= 4 && !GENERIC.has(name)) out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.in-title', confidence: 0.7, fields: { kind: headKind(headOf(name)!) } });
   }
   return dropContained(out);
+}
+
+const CORE_HEAD = /(计划|工程|行动|项目|专项)$/;
+
+/**
+ * Two names sharing one head noun (高峰高原学科建设和高水平地方高校建设计划 = 高峰高原学科建设计划 +
+ * 高水平地方高校建设计划): the first part ends in the same two characters that stand before the
+ * second part's head. Otherwise the name is one. Each name comes with the span it is written in.
+ */
+function splitSharedHead(name: string, start: number): [string, number, number][] {
+  const whole: [string, number, number][] = [[name, start, start + name.length]];
+  const m = /^(.{4,}?)和(.{4,})$/.exec(name);
+  const core = m && CORE_HEAD.exec(m[2]);
+  if (!m || !core) return whole;
+  const link = m[2].slice(0, m[2].length - core[0].length).slice(-2);
+  if (link.length < 2 || !m[1].endsWith(link)) return whole;
+  const second = start + m[1].length + 1;
+  return [[m[1] + core[0], start, start + m[1].length], [m[2], second, second + m[2].length]];
 }
 
 /** The descriptive qualifier in front of a quoted brand: nominal tokens back to a verb or punctuation. */

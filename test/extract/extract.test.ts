@@ -116,6 +116,18 @@ describe('patterns of the genre beyond the sample', () => {
     expect(district.documents[0]).toMatchObject({ place: '浦东新区', level: 'district' });
   });
 
+  it('splits two names that share a head, wants a quoted brand before 品牌, and keeps a national university one node', () => {
+    const yn = extract('云南省教育厅2023年工作要点\n实施高峰学科建设和一流专业建设计划，打造“留学云南”品牌，打造系统党建工作示范品牌。支持清华大学对口帮扶。');
+    const programs = names(yn, 'Program');
+    expect(programs).toEqual(expect.arrayContaining(['高峰学科建设计划', '一流专业建设计划', '留学云南品牌']));
+    expect(programs.filter((p) => p.includes('和') || p.includes('示范品牌'))).toEqual([]);
+    const sh = extract('上海市教育委员会2023年工作要点\n深化与清华大学的合作。');
+    const tsinghua = (b: GraphBatch) => b.entities.find((e) => e.name === '清华大学')?.id;
+    expect(tsinghua(yn)).toBe('org:全国:清华大学');
+    expect(tsinghua(sh)).toBe(tsinghua(yn));
+    expect(yn.relations.filter((r) => r.type === 'LOCATED_IN' && r.from === 'org:全国:清华大学')).toEqual([]);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
