@@ -26,6 +26,19 @@ export interface RelationInput {
 const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
 const NOT_OURS = /(入选|根据|按照|依据)/;
 const REG_IMPLEMENT = /(落实|贯彻|执行|实施|对标|推进|学习)/;
+/** The word nearest before a title decides what the document does with it: 根据《…》 cites a basis, 落实《…》 carries it out. */
+const REG_GOVERNS = /(落实|贯彻|执行|实施|对标|推进|学习|根据|按照|依据|参照)(?!.*(落实|贯彻|执行|实施|对标|推进|学习|根据|按照|依据|参照))/;
+/** An instrument being drafted or revised (出台…办法, 推进《…条例》修订工作) is not yet one to carry out. */
+const DRAFTING_BEFORE = /(出台|制定|起草|修订|编制|研制)(?!的)[^，。；]{0,4}$/; // 新修订的《…》 is done, not being drafted
+const DRAFTING_AFTER = /^(?:《[^》]*》)*(?:的)?(修订|修改|制定|起草|编制|研制)/;
+
+/** Whether the clause before a regulation's title (and what follows it) says the document carries it out. */
+function implementsRegulation(before: string, after: string): boolean {
+  if (DRAFTING_BEFORE.test(before) || DRAFTING_AFTER.test(after)) return false;
+  // Titles cited earlier in the clause are not its verbs (根据《…实施意见》《…》: 根据 governs both).
+  const nearest = REG_GOVERNS.exec(before.replace(/《[^》]*》/g, ''))?.[1];
+  return !!nearest && REG_IMPLEMENT.test(nearest);
+}
 
 export function readRelations(inp: RelationInput): RelationDraft[] {
   return [
@@ -103,7 +116,7 @@ function implementsRel({ text, mentions }: RelationInput): RelationDraft[] {
     if (m.label === 'Program') {
       if (insideBookTitle(text, m.start) || NOT_OURS.test(before)) continue;
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
-    } else if (m.label === 'Regulation' && REG_IMPLEMENT.test(before)) {
+    } else if (m.label === 'Regulation' && implementsRegulation(before, text.slice(m.end, m.end + 40))) {
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: 'implements.verb+regulation', confidence: 0.75 });
     }
   }

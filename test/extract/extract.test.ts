@@ -128,6 +128,17 @@ describe('patterns of the genre beyond the sample', () => {
     expect(yn.relations.filter((r) => r.type === 'LOCATED_IN' && r.from === 'org:全国:清华大学')).toEqual([]);
   });
 
+  it('implements an instrument it carries out, not one it cites as a basis or is revising', () => {
+    const b = extract([
+      '江南市教育局2023年工作要点',
+      '根据《关于深化新时代教育评价改革的实施意见》《关于加强学校体育工作的意见》等文件，结合本市实际，制定本要点。',
+      '认真落实《江南市学前教育条例》，推进《江南市职业教育条例》修订工作，严格落实新修订的《江南市学校安全管理办法》。',
+    ].join('\n'));
+    const rel = (type: string) => b.relations.filter((r) => r.type === type).map((r) => r.to.replace(/^reg:/, '')).sort();
+    expect(rel('REFERENCES')).toEqual(['关于加强学校体育工作的意见', '关于深化新时代教育评价改革的实施意见', '江南市学前教育条例', '江南市学校安全管理办法', '江南市职业教育条例']);
+    expect(rel('IMPLEMENTS')).toEqual(['江南市学前教育条例', '江南市学校安全管理办法']);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
