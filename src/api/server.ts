@@ -87,6 +87,8 @@ const GRASS = new URL('../../cypher/browser.grass', import.meta.url);
 
 export async function serve(store: GraphStore, port: number, opts: ApiOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const yoga = createApi(store, opts);
+  // Requests being answered: closing waits for them, so that none reads a store its owner closes next.
+  const inFlight = new Set<Promise<unknown>>();
   const server = createServer((req, res) => {
     // Neo4j Browser fetches its styling from here on connect (docker-compose.yml: browser.post_connect_cmd).
     if (req.method === 'GET' && req.url === '/browser.grass') {
@@ -94,9 +96,17 @@ export async function serve(store: GraphStore, port: number, opts: ApiOptions = 
       res.end(readFileSync(GRASS));
       return;
     }
-    yoga(req, res);
+    const p = yoga.handle(req, res).catch(() => undefined);
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
   });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, resolve); });
   const bound = (server.address() as { port: number }).port; // the real one when port 0 asked for any
-  return { url: `http://localhost:${bound}/graphql`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  const close = async () => {
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    server.closeAllConnections();
+    await Promise.all(inFlight);
+    await closed;
+  };
+  return { url: `http://localhost:${bound}/graphql`, close };
 }

@@ -31,6 +31,12 @@ const csvField = (v: unknown, type: string): string => {
   if (type === 'STRING') return `"${String(v).replace(/"/g, '""')}"`;
   return String(v);
 };
+/**
+ * Nodes by id: UNWIND the ids and MATCH each in the primary-key index. `WHERE n.id IN $ids` scans
+ * the table and tests the list row by row, which made loading superlinear (8,000 target ids
+ * against 50,000 stored targets: 3.3 s against 0.27 s).
+ */
+const byIds = (label: NodeLabel, v = 'n') => `UNWIND $ids AS i MATCH (${v}:${label} {id: i})`;
 /** A Document's properties without its text, as RETURN columns. */
 const DOCUMENT_COLUMNS = DOCUMENT_META_PROPS.map((p) => `n.${p} AS ${p}`).join(', ');
 const CSV_OPTIONS = `HEADER=false, ESCAPE='"', QUOTE='"', PARALLEL=false`;
@@ -96,7 +102,7 @@ export class EmbeddedStore implements GraphStore {
     const stats: LoadStats = { documentsAdded: 0, documentsSkipped: 0, documentsReplaced: 0, nodes: 0, relationships: 0 };
     const ids = batch.documents.map((d) => d.id);
     const inBatch = new Set(ids);
-    const found = await this.q('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete', { ids });
+    const found = await this.q(`${byIds('Document', 'd')} RETURN d.id AS id, d.complete AS complete`, { ids });
     const have = new Set(found.filter((r) => r.complete !== false).map((r) => r.id as string));
     // Documents of the same files that this batch no longer contains were changed or removed: replace them.
     // Documents a killed load left incomplete go too, and are written again.
@@ -116,7 +122,7 @@ export class EmbeddedStore implements GraphStore {
     for (const label of ENTITY_LABELS) {
       const rows = batch.entities.filter((e) => e.label === label);
       if (!rows.length) continue;
-      const existing = new Map((await this.q(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases`, { ids: rows.map((r) => r.id) }))
+      const existing = new Map((await this.q(`${byIds(label)} RETURN n.id AS id, n.aliases AS aliases`, { ids: rows.map((r) => r.id) }))
         .map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]));
       const news = rows.filter((r) => !existing.has(r.id));
       await this.copyRows(label, ENTITY_PROPS, news.map(entityRow), progress);
@@ -139,7 +145,7 @@ export class EmbeddedStore implements GraphStore {
       await this.copyRows(type, ['from', 'to', ...EDGE_PROPS], rows, progress, `from='${from}', to='${to}'`);
       stats.relationships += rows.length;
     }
-    await this.q('MATCH (d:Document) WHERE d.id IN $ids SET d.complete = true', { ids: [...freshIds] });
+    await this.q(`${byIds('Document', 'd')} SET d.complete = true`, { ids: [...freshIds] });
     return stats;
   }
 
@@ -161,14 +167,15 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void> {
-    await this.q('MATCH (a:Document)-[r:REUSES]->(b:Document) WHERE a.id IN $ids OR b.id IN $ids DELETE r', { ids: [...docIds] });
+    await this.q(`${byIds('Document', 'a')} MATCH (a)-[r:REUSES]->(:Document) DELETE r`, { ids: [...docIds] });
+    await this.q(`${byIds('Document', 'a')} MATCH (a)<-[r:REUSES]-(:Document) DELETE r`, { ids: [...docIds] });
     await this.copyRows('REUSES', ['from', 'to', ...EDGE_PROPS], edges.map(edgeRow));
   }
 
   /** Remove documents, the edges read from them, and entities no longer connected to anything. */
   async removeDocuments(ids: string[]): Promise<void> {
     for (const t of RELATION_TYPES) await this.q(`MATCH ()-[r:${t}]->() WHERE r.docId IN $ids DELETE r`, { ids });
-    await this.q('MATCH (d:Document) WHERE d.id IN $ids DETACH DELETE d', { ids });
+    await this.q(`${byIds('Document', 'd')} DETACH DELETE d`, { ids });
     for (const l of ENTITY_LABELS) await this.q(`MATCH (e:${l}) WHERE NOT EXISTS { MATCH (e)-[]-() } DELETE e`);
   }
 
@@ -188,18 +195,17 @@ export class EmbeddedStore implements GraphStore {
       byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
     }
     const found = new Map<string, GraphNode>();
-    // UNWIND + MATCH {id} looks each id up in the primary-key index; `WHERE n.id IN $ids` scans the table (4× slower for 600 ids).
     await Promise.all([...byLabel].map(async ([l, list]) => {
       const rows = l === 'Document'
-        ? await this.q(`UNWIND $ids AS i MATCH (n:Document {id: i}) RETURN ${DOCUMENT_COLUMNS}`, { ids: list })
-        : (await this.q(`UNWIND $ids AS i MATCH (n:${l} {id: i}) RETURN n`, { ids: list })).map((r) => r.n as Row);
+        ? await this.q(`${byIds('Document')} RETURN ${DOCUMENT_COLUMNS}`, { ids: list })
+        : (await this.q(`${byIds(l)} RETURN n`, { ids: list })).map((r) => r.n as Row);
       for (const r of rows) { const n = toNode(r, l); found.set(n.id, n); }
     }));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async texts(ids: readonly string[]): Promise<(string | null)[]> {
-    const rows = await this.q('UNWIND $ids AS i MATCH (d:Document {id: i}) RETURN d.id AS id, d.text AS text', { ids: [...ids] });
+    const rows = await this.q(`${byIds('Document', 'd')} RETURN d.id AS id, d.text AS text`, { ids: [...ids] });
     const byId = new Map(rows.map((r) => [r.id as string, r.text as string]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -212,7 +218,8 @@ export class EmbeddedStore implements GraphStore {
       try { l = labelOfId(id); } catch { continue; }
       byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
     }
-    // Only the relationship types that can touch a label are asked, each through the label's id index.
+    // Only the relationship types that can touch a label are asked. Here `IN` beats UNWIND (a program's
+    // 663 edges: 51 against 183 ms): the planner starts from the label's rows and expands their adjacency.
     const queries: Promise<GraphEdge[]>[] = [];
     for (const [label, list] of byLabel) {
       for (const t of wanted) {
