@@ -77,11 +77,11 @@ export function findPrograms(text: string): Mention[] {
       const wholeStart = pos + (part.length - whole.length);
       pos += part.length + 1;
       for (const [name, start, end] of splitSharedHead(whole, wholeStart)) {
-      if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, end)) continue;
-      const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
-      if (GENERIC_MODIFIER.has(modifier) || /^\d+个/.test(modifier)) continue;
-      if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
-      out.push({ label: 'Program', name, form: name, start, end, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
+        if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, end)) continue;
+        const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
+        if (GENERIC_MODIFIER.has(modifier) || /^\d+个/.test(modifier)) continue;
+        if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
+        out.push({ label: 'Program', name, form: name, start, end, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
       }
     }
   }

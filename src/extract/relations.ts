@@ -25,9 +25,11 @@ export interface RelationInput {
 
 const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
 const NOT_OURS = /(入选|根据|按照|依据)/;
-const REG_IMPLEMENT = /(落实|贯彻|执行|实施|对标|推进|学习)/;
+const CARRY_OUT = '落实|贯彻|执行|实施|对标|推进|学习';
+const REG_IMPLEMENT = new RegExp(`^(${CARRY_OUT})$`);
 /** The word nearest before a title decides what the document does with it: 根据《…》 cites a basis, 落实《…》 carries it out. */
-const REG_GOVERNS = /(落实|贯彻|执行|实施|对标|推进|学习|根据|按照|依据|参照)(?!.*(落实|贯彻|执行|实施|对标|推进|学习|根据|按照|依据|参照))/;
+const GOVERNING = `${CARRY_OUT}|根据|按照|依据|参照`;
+const REG_GOVERNS = new RegExp(`(${GOVERNING})(?!.*(${GOVERNING}))`);
 /** An instrument being drafted or revised (出台…办法, 推进《…条例》修订工作) is not yet one to carry out. */
 const DRAFTING_BEFORE = /(出台|制定|起草|修订|编制|研制)(?!的)[^，。；]{0,4}$/; // 新修订的《…》 is done, not being drafted
 const DRAFTING_AFTER = /^(?:《[^》]*》)*(?:的)?(修订|修改|制定|起草|编制|研制)/;
