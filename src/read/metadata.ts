@@ -27,7 +27,12 @@ const orgLex = loadLexicon<{ suffixes: string[]; abbreviations: { form: string }
 const KIND_RE = new RegExp(`(${docTypes.kinds.join('|')})$`);
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)】]\s?(\d{1,4})号/;
 const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
-const ORG_SUFFIX = new RegExp(`(${orgLex.suffixes.join('|')})`, 'g');
+// Where an organisation's name can end: a head noun, or the 委 of a party committee (中共扬州市委).
+const ORG_END = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委)`, 'g');
+/** A line that is only a date: the date under a signature. */
+const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+/** The addressee line that opens a directive or a transmittal notice: "各区教育局，各高校党委：". */
+const ADDRESSEES = /^[^。]{4,200}[：:]$/;
 export const MASK = /[xX×＊*]{2}/;
 
 export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
@@ -35,7 +40,8 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const docNumberM = DOC_NUMBER.exec(text.slice(0, 400));
   const docNumber = docNumberM ? docNumberM[0].replace(/\s/g, '') : null;
 
-  const title = compiledHeading ?? findTitle(lines, docNumber);
+  const signed = signatureBlock(lines);
+  const title = compiledHeading ?? findTitle(lines, docNumber) ?? signed?.titleAfter ?? null;
   const titleYear = !compiledHeading && title ? Number(/(\d{4})年/.exec(title)?.[1]) || null : null;
 
   // Date: the signature line, else the year the text opens with ("2023年是…"), else the title's year.
@@ -43,6 +49,7 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const tail = lines.slice(-4).join('\n');
   const sig = SIGN_DATE.exec(tail);
   if (sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
+  if (!date && signed) date = signed.date;
   const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
   if (!date && !compiledHeading && opening) date = opening[1];
   if (!date && titleYear) date = String(titleYear);
@@ -55,12 +62,32 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
     if (clue) { year = clue.year; yearEvidence = clue.evidence; }
   }
 
-  const issuerForms = findIssuers(title, lines);
+  const issuerForms = [...new Set([...findIssuers(title, lines), ...(signed?.issuers ?? [])])];
   const place = inferPlace(text, title, docNumber, issuerForms);
   return { title, docNumber, date, year, yearEvidence, issuerForms, ...place };
 }
 
 function pad(s: string): string { return s.padStart(2, '0'); }
+
+const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && new RegExp(ORG_END.source).test(l) && !SIGN_DATE.test(l);
+
+/**
+ * A transmittal notice opens with its addressees, a line passing the document on, the signature
+ * (bodies, then a date line) and only then the document's own title: 同仁市、各县人民政府…： /
+ * 《…规划》已经…，现印发给你们 / 黄南藏族自治州人民政府办公室 / 2022年4月19日 / 黄南州“十四五”教育事业发展规划.
+ */
+function signatureBlock(lines: string[]): { issuers: string[]; date: string; titleAfter: string | null } | null {
+  if (!lines.slice(0, 3).some((l) => ADDRESSEES.test(l))) return null;
+  const at = lines.slice(0, 10).findIndex((l) => DATE_LINE.test(l));
+  if (at < 1 || !isOrgLine(lines[at - 1])) return null;
+  const [, y, m, d] = DATE_LINE.exec(lines[at])!;
+  const issuers: string[] = [];
+  for (let k = at - 1; k >= 0 && isOrgLine(lines[k]); k--) issuers.unshift(...splitOrgRun(lines[k]));
+  const next = lines[at + 1]?.replace(/\s+/g, '') ?? '';
+  const titleAfter = next.length <= 80 && !/[。；]/.test(next) && KIND_RE.test(bare(next)) ? next : null;
+  return { issuers, date: `${y}-${pad(m)}-${pad(d)}`, titleAfter };
+}
+const bare = (l: string) => l.replace(/[“”]/g, '').replace(/[（(].*[)）]$/, '');
 
 function findTitle(lines: string[], docNumber: string | null): string | null {
   for (const [i, raw] of lines.slice(0, 3).entries()) {
@@ -92,18 +119,15 @@ function findIssuers(title: string | null, lines: string[]): string[] {
     const head = /^(.+?)(?:关于|\d{4}年|印发)/.exec(title)?.[1];
     if (head) out.push(...splitOrgRun(head));
   }
-  for (const l of lines.slice(-4)) {
-    if (l.length <= 40 && !/[，。：；]/.test(l) && ORG_SUFFIX.test(l) && !SIGN_DATE.test(l)) out.push(...splitOrgRun(l));
-    ORG_SUFFIX.lastIndex = 0;
-  }
+  for (const l of lines.slice(-4)) if (isOrgLine(l)) out.push(...splitOrgRun(l));
   return [...new Set(out)];
 }
 
-/** "中共云南省委教育工委云南省教育厅" → ["中共云南省委教育工委", "云南省教育厅"]. */
+/** "中共云南省委教育工委云南省教育厅" → ["中共云南省委教育工委", "云南省教育厅"]; "中共扬州市委扬州市人民政府" → two too. */
 function splitOrgRun(s: string): string[] {
   const parts: string[] = [];
   let last = 0;
-  for (const m of s.matchAll(ORG_SUFFIX)) {
+  for (const m of s.matchAll(ORG_END)) {
     const end = m.index! + m[0].length;
     const rest = s.slice(end);
     // Stop at a suffix only where a new name can start (a place, 中共, or the end).

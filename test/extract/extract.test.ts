@@ -139,6 +139,24 @@ describe('patterns of the genre beyond the sample', () => {
     expect(rel('IMPLEMENTS')).toEqual(['江南市学前教育条例', '江南市学校安全管理办法']);
   });
 
+  it('reads a transmittal notice: signature and date at the top, the title after them; no place in an idiom', () => {
+    const b = extract([
+      '尖扎县、泽库县人民政府，州直各部门：',
+      '《黄南州“十四五”学前教育发展规划》已经州政府同意，现印发给你们，请认真组织实施。',
+      '黄南藏族自治州人民政府办公室',
+      '2022年5月6日',
+      '黄南州“十四五”学前教育发展规划',
+      '为推进全州学前教育普及普惠，促进长治久安，制定本规划。',
+    ].join('\n'));
+    expect(b.documents[0]).toMatchObject({ title: '黄南州“十四五”学前教育发展规划', date: '2022-05-06', issuers: ['黄南藏族自治州人民政府办公室'], place: '黄南州' });
+    expect(names(b, 'Place')).not.toContain('长治市');
+  });
+
+  it('splits two issuers written together in a title: a party committee and a government', () => {
+    const b = extract('中共扬州市委 扬州市人民政府关于加快推进教育现代化的实施意见\n为贯彻全省教育大会精神，结合我市实际，制定本实施意见。');
+    expect(b.documents[0].issuers).toEqual(['中共扬州市委', '扬州市人民政府']);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
