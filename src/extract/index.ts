@@ -41,7 +41,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   addUserWords(definitions.map((d) => d.short));
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
-  const targets = findTargets(text).map((t) => ({ ...t, scope: docId.slice(4) }));
+  const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
   const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...findPlaces(text, place), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 

@@ -4,7 +4,7 @@
 import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
 
-const lex = loadLexicon<{ units: string[]; verbs: string; chineseDigits: Record<string, number> }>('targets.json');
+const lex = loadLexicon<{ units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string }>('targets.json');
 const UNIT = `(?:${lex.units.join('|')})`;
 const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
 const QUANT = new RegExp(`${NUM}(${UNIT})`, 'g');
@@ -13,8 +13,43 @@ const VERB = new RegExp(lex.verbs);
 // Split only between quantities: 建设20家康复中心、30家中医示范站点 (not 怒江州、迪庆州和25个边境县).
 const LIST_SPLIT = new RegExp(`(?<=\\d+(?:\\.\\d+)?万?${UNIT}[^、，和]*)(?:、|和)\\s*(?=\\d+(?:\\.\\d+)?万?${UNIT})`);
 
-export function findTargets(text: string): Mention[] {
+const HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
+const REVIEW = new RegExp(lex.reviewHeadings);
+const PAST = new RegExp(lex.pastMarkers);
+
+/**
+ * Where the text reports the past rather than commits to the future: sections headed as a review
+ * (（一）发展基础), and sentences that report a result (新增了…, 累计…, 比2015年增加…) or open with a
+ * year before the document's own (2020年，全州…, in a 2022 plan).
+ */
+function reportsPast(text: string, at: number, reviewUntil: (at: number) => boolean, docYear: number | null): boolean {
+  if (reviewUntil(at)) return true;
+  const s = text.lastIndexOf('。', at) + 1;
+  const sentence = text.slice(Math.max(s, text.lastIndexOf('\n', at) + 1), text.indexOf('。', at) < 0 ? text.length : text.indexOf('。', at));
+  const opening = /^[^，,]{0,12}?(\d{4})年/.exec(sentence.replace(/^[—\s\d.、（）()一二三四五六七八九十]+/, ''));
+  return PAST.test(sentence) || (!!docYear && !!opening && Number(opening[1]) < docYear);
+}
+
+/** For each offset, whether it lies in a section whose heading names a review of the past. */
+function reviewSections(text: string): (at: number) => boolean {
+  const spans: [number, number][] = [];
+  let pos = 0;
+  let open: number | null = null;
+  for (const line of text.split('\n')) {
+    if (HEADING.test(line)) {
+      if (open !== null) spans.push([open, pos]);
+      open = REVIEW.test(line.slice(0, 20)) ? pos : null;
+    }
+    pos += line.length + 1;
+  }
+  if (open !== null) spans.push([open, text.length]);
+  return (at) => spans.some(([s, e]) => at >= s && at < e);
+}
+
+/** `docYear`: the year the plan is for; a sentence opening with an earlier year reports the past. */
+export function findTargets(text: string, docYear: number | null = null): Mention[] {
   const out: Mention[] = [];
+  const inReview = reviewSections(text);
   const clauseRe = /[^，。；：！？\n]+/g;
   for (const c of text.matchAll(clauseRe)) {
     const clause = c[0];
@@ -22,7 +57,7 @@ export function findTargets(text: string): Mention[] {
     const q = firstQuantity(clause);
     const d = DURATION.exec(clause);
     if (!q && !d) continue;
-    if (!VERB.test(clause)) continue;
+    if (!VERB.test(clause) || reportsPast(text, base, inReview, docYear)) continue;
     const trimmed = clause.replace(/^\s*(\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, '');
     const start = base + (clause.length - trimmed.length);
     if (trimmed.length < 4 || trimmed.length > 60) continue;

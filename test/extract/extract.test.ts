@@ -157,6 +157,21 @@ describe('patterns of the genre beyond the sample', () => {
     expect(b.documents[0].issuers).toEqual(['中共扬州市委', '扬州市人民政府']);
   });
 
+  it('takes targets from what a plan commits to, not from its review of the past', () => {
+    const b = extract([
+      '江南市“十四五”教育发展规划',
+      '一、发展基础',
+      '“十三五”期间，全市新增幼儿园64所，学前三年毛入园率比2015年提高25个百分点。',
+      '二、主要目标',
+      '到2025年，新建改扩建幼儿园30所，学前三年毛入园率达到95%以上。',
+      '三、主要任务',
+      '2022年，全市累计培训教师1.2万人次。继续实施学前教育提升工程，每年新增学位5000个。',
+    ].join('\n'));
+    const targets = names(b, 'Target');
+    expect(targets).toEqual(expect.arrayContaining(['新建改扩建幼儿园30所', '学前三年毛入园率达到95%以上', '每年新增学位5000个']));
+    expect(targets.filter((t) => /64所|25个百分点|1\.2万/.test(t))).toEqual([]);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
