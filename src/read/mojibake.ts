@@ -10,9 +10,12 @@ import iconv from 'iconv-lite';
 import nodejieba from 'nodejieba';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+/** Full-width punctuation: where the lost lead byte was one of 。 (A1 A3), the run starts with ； (A3 BB). */
+const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff5e';
+const SENTENCE_MARK = /^[。，、；：？！]$/;
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-/** '?' after a Chinese character, pinyin debris the converter may have left, then up to three characters ending in an ASCII byte. */
-export const MOJIBAKE = new RegExp(`(?<=[${CJK}])\\?(?:[a-z${TONE}]{1,7}\\))?([${CJK}]{0,3}[\\x40-\\x7e])`, 'g');
+/** '?' after a Chinese character, pinyin debris the converter may have left, then up to four characters ending in an ASCII byte. */
+export const MOJIBAKE = new RegExp(`(?<=[${CJK}])\\?(?:[a-z${TONE}]{1,7}\\))?([${CJK}${CJK_PUNCT}]{0,4}[\\x40-\\x7e])`, 'g');
 
 // nodejieba exports the path of its bundled dictionary; its typings omit it.
 const JIEBA_DICT = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -52,11 +55,15 @@ export function repairRun(run: string, before: string, after: string, simplify: 
   const scored: { text: string; score: number }[] = [];
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     const text = iconv.decode(Buffer.concat([Buffer.from([lead]), bytes]), 'gbk');
-    if (text.length !== (bytes.length + 1) / 2 || !new RegExp(`^[${CJK}]+$`).test(text)) continue;
+    if (text.length !== (bytes.length + 1) / 2 || !new RegExp(`^[${CJK}${CJK_PUNCT}]*[${CJK}]$`).test(text)) continue;
+    // Only the first character depends on the lost byte: judge the words it makes with its neighbours.
     const ctx = simplify(before + text + after);
-    scored.push({ text, score: wordScore(ctx, before.length, before.length + text.length) });
+    scored.push({ text, score: wordScore(ctx, before.length, before.length + 1) });
   }
   scored.sort((a, b) => b.score - a.score);
   const [best, second] = scored;
-  return best && best.score >= 50 && (!second || best.score > 5 * second.score) ? best.text : null;
+  if (best && best.score >= 50 && (!second || best.score > 5 * second.score)) return best.text;
+  // No lead byte makes a convincing word: a sentence mark is the likely loss (A1 of 。 A1A3), when only one lead gives one.
+  const marks = scored.filter((s) => SENTENCE_MARK.test(s.text[0]));
+  return best && best.score < 50 && marks.length === 1 ? marks[0].text : null;
 }

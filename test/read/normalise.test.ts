@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/read/normalise.js';
 
@@ -29,6 +30,17 @@ describe('normalise', () => {
     expect(n.flags).toEqual([]);
     const [s, e] = n.text.toSource(8, 10);
     expect('做好定點幫扶工作?偨Y推廣'.slice(s, e)).toBe('?偨Y');
+  });
+
+  it('repairs GBK mojibake that lost the lead byte of a 。 (the run starts with ；)', () => {
+    // A page that lost one byte: the A1 of 。 (A1 A3) became '?', and the rest decoded one byte out of step.
+    const bytes = iconv.encode('表彰了優秀單位。回顧總結了全年工作', 'gbk');
+    const at = bytes.indexOf(Buffer.from([0xa1, 0xa3]));
+    const damaged = iconv.decode(Buffer.concat([bytes.subarray(0, at), Buffer.from('?'), bytes.subarray(at + 1)]), 'gbk');
+    expect(damaged).toContain('?；');
+    const n = normalise(damaged);
+    expect(n.text.text).toBe('表彰了优秀单位。回顾总结了全年工作');
+    expect(n.flags).toEqual([]);
   });
 
   it('flags GBK mojibake it cannot repair and leaves it as it is', () => {
