@@ -1,6 +1,7 @@
 // Relations read from a document's text, given its mentions. Each rule is a
 // small function; `rule` on the edge names it for `extract --explain`.
 import type { RelationType } from '../graph/model.js';
+import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
@@ -23,6 +24,7 @@ export interface RelationInput {
   titleProgram: (Mention & { id: string }) | null;
 }
 
+const ADDRESSEE_HEAD = new RegExp(loadLexicon<{ addresseeHeads: string }>('organizations.json').addresseeHeads);
 const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
 const NOT_OURS = /(入选|根据|按照|依据)/;
 const CARRY_OUT = '落实|贯彻|执行|实施|对标|推进|学习';
@@ -81,15 +83,20 @@ function supervises({ text, mentions, issuers }: RelationInput): RelationDraft[]
   const out: RelationDraft[] = [];
   const boss = issuers[0];
   if (!boss) return out;
-  // The addressee line of a directive: "A，B，C：" near the top.
+  // The addressee line of a directive, "A，B，C：" near the top: each item is an addressee, the body a
+  // recognised name covers, else a collective under its written name (各高校党委, 有关直属单位党组织).
   const head = text.slice(0, 400).split('\n').slice(0, 6);
   let pos = 0;
   for (const line of head) {
     const l = line.trim();
     if (/^[^。]{4,200}：$/.test(l) && /[，、]/.test(l)) {
-      const start = text.indexOf(l, pos);
-      for (const m of mentions.filter((x) => x.label === 'Organization' && x.start >= start && x.end <= start + l.length)) {
-        out.push({ type: 'SUPERVISES', from: boss.id, to: m.id, at: m.start, rule: m.rule === 'org.generic' ? 'supervises.addressee-generic' : 'supervises.addressee', confidence: 0.85, toGeneric: m.rule === 'org.generic' ? m.form : undefined });
+      let at = text.indexOf(l, pos);
+      for (const item of l.slice(0, -1).split(/[，；]/)) {
+        const start = at;
+        at += item.length + 1;
+        const org = mentions.find((x) => x.label === 'Organization' && x.rule !== 'org.generic' && x.start >= start && x.end <= start + item.length && x.end - x.start >= item.length - 1);
+        if (org) out.push({ type: 'SUPERVISES', from: boss.id, to: org.id, at: org.start, rule: 'supervises.addressee', confidence: 0.85 });
+        else if (ADDRESSEE_HEAD.test(item.replace(/[（(][^）)]*[）)]$/, ''))) out.push({ type: 'SUPERVISES', from: boss.id, to: '', at: start, rule: 'supervises.addressee-generic', confidence: 0.8, toGeneric: item });
       }
       break;
     }

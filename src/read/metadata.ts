@@ -117,7 +117,8 @@ function findIssuers(title: string | null, lines: string[]): string[] {
   const out: string[] = [];
   if (title) {
     const head = /^(.+?)(?:关于|\d{4}年|印发)/.exec(title)?.[1];
-    if (head) out.push(...splitOrgRun(head));
+    // A central body is named alone (教育部关于…); others end in a head noun.
+    if (head) out.push(...(orgLex.central.includes(head) ? [head] : splitOrgRun(head)));
   }
   for (const l of lines.slice(-4)) if (isOrgLine(l)) out.push(...splitOrgRun(l));
   return [...new Set(out)];

@@ -172,6 +172,20 @@ describe('patterns of the genre beyond the sample', () => {
     expect(targets.filter((t) => /64所|25个百分点|1\.2万/.test(t))).toEqual([]);
   });
 
+  it('reads a ministry notice: central issuers, every addressee as a supervised body', () => {
+    const b = extract([
+      '教育部关于印发《高校思想政治工作质量提升工程实施纲要》的通知',
+      '教党〔2017〕62号',
+      '各省、自治区、直辖市党委教育工作部门、教育厅（教委），新疆生产建设兵团教育局，部属各高等学校党委：',
+      '现将《高校思想政治工作质量提升工程实施纲要》印发给你们，请结合实际认真贯彻执行。',
+      '中共教育部党组',
+      '2017年12月4日',
+    ].join('\n'));
+    expect(b.documents[0]).toMatchObject({ place: '全国', level: 'central', docNumber: '教党〔2017〕62号', date: '2017-12-04', issuers: ['教育部', '中共教育部党组'] });
+    const supervised = b.relations.filter((r) => r.type === 'SUPERVISES' && r.from === 'org:全国:教育部').map((r) => b.entities.find((e) => e.id === r.to)?.name);
+    expect(supervised).toEqual(['各省、自治区、直辖市党委教育工作部门、教育厅（教委）', '新疆生产建设兵团教育局', '部属各高等学校党委']);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
