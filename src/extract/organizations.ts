@@ -27,6 +27,7 @@ interface OrgLexicon {
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).
 const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})(?!织)`, 'g');
+const INNER_END = new RegExp(`${SUFFIX.source}|(?<=[省市区县州])委`, 'g');
 const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
@@ -141,14 +142,15 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       else {
         const toks = tag(text.slice(from, m.index!));
         let k = toks.length;
-        while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word) && !/^第.+[届次轮期批]$/.test(toks[k - 1].word)) k--;
+        while (k > 0 && NAME_TAGS.test(toks[k - 1].tag) && !STOP.test(toks[k - 1].word) && !/^第?[\d一二三四五六七八九十百]+[届次轮期批]$/.test(toks[k - 1].word)) k--;
         // A name never starts with a verb, adverb, adjective or count (充分发挥…, 健全…, 两级…): skip past them.
         while (k < toks.length && ((/^(v|d|ad|vd|p|c|u|l|a$)/.test(toks[k].tag) && !/^(vn|an)$/.test(toks[k].tag)) || (toks[k].tag === 'm' && !toks[k].word.startsWith('第')))) k++;
         start = from + (k < toks.length ? toks[k].start : m.index! - from);
       }
     }
-    // Two names run together (中共云南省委教育工委云南省教育厅): the last one starts after an inner head noun.
-    for (const inner of text.slice(start, m.index!).matchAll(SUFFIX)) {
+    // Two names run together (中共云南省委教育工委云南省教育厅, 中共江西省委江西省人民政府): the last one
+    // starts after an inner head noun or a party committee's 委.
+    for (const inner of text.slice(start, m.index!).matchAll(INNER_END)) {
       const after = start + inner.index! + inner[0].length;
       if (after < m.index! && (text.startsWith('中共', after) || namedPlaces(text.slice(after, after + 6)).some((p) => p.index === 0))) start = after;
     }

@@ -141,8 +141,8 @@ describe('patterns of the genre beyond the sample', () => {
 
   it('reads a transmittal notice: signature and date at the top, the title after them; no place in an idiom', () => {
     const b = extract([
-      '尖扎县、泽库县人民政府，州直各部门：',
-      '《黄南州“十四五”学前教育发展规划》已经州政府同意，现印发给你们，请认真组织实施。',
+      '尖扎县、泽库县人民政府，州直各部门，州各人民团体：',
+      '《黄南州“十四五”学前教育发展规划》经州十六届人民政府常务会议审议通过，现印发给你们，请认真组织实施。',
       '黄南藏族自治州人民政府办公室',
       '2022年5月6日',
       '黄南州“十四五”学前教育发展规划',
@@ -150,11 +150,15 @@ describe('patterns of the genre beyond the sample', () => {
     ].join('\n'));
     expect(b.documents[0]).toMatchObject({ title: '黄南州“十四五”学前教育发展规划', date: '2022-05-06', issuers: ['黄南藏族自治州人民政府办公室'], place: '黄南州' });
     expect(names(b, 'Place')).not.toContain('长治市');
+    expect(names(b, 'Organization').filter((n) => n.includes('十六届'))).toEqual([]);
+    const supervised = b.relations.filter((r) => r.type === 'SUPERVISES').map((r) => b.entities.find((e) => e.id === r.to)?.name);
+    expect(supervised).toEqual(['尖扎县、泽库县人民政府', '州直各部门', '州各人民团体']);
   });
 
   it('splits two issuers written together in a title: a party committee and a government', () => {
     const b = extract('中共扬州市委 扬州市人民政府关于加快推进教育现代化的实施意见\n为贯彻全省教育大会精神，结合我市实际，制定本实施意见。');
     expect(b.documents[0].issuers).toEqual(['中共扬州市委', '扬州市人民政府']);
+    expect(names(b, 'Organization').sort()).toEqual(['中共扬州市委', '扬州市人民政府']);
   });
 
   it('takes targets from what a plan commits to, not from its review of the past', () => {
@@ -165,11 +169,11 @@ describe('patterns of the genre beyond the sample', () => {
       '二、主要目标',
       '到2025年，新建改扩建幼儿园30所，学前三年毛入园率达到95%以上。',
       '三、主要任务',
-      '2022年，全市累计培训教师1.2万人次。继续实施学前教育提升工程，每年新增学位5000个。',
+      '2022年，全市累计培训教师1.2万人次，已经有12个项目开工建设。继续实施学前教育提升工程，每年新增学位5000个。',
     ].join('\n'));
     const targets = names(b, 'Target');
     expect(targets).toEqual(expect.arrayContaining(['新建改扩建幼儿园30所', '学前三年毛入园率达到95%以上', '每年新增学位5000个']));
-    expect(targets.filter((t) => /64所|25个百分点|1\.2万/.test(t))).toEqual([]);
+    expect(targets.filter((t) => /64所|25个百分点|1\.2万|12个项目/.test(t))).toEqual([]);
   });
 
   it('reads a ministry notice: central issuers, every addressee as a supervised body', () => {
