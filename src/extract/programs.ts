@@ -133,7 +133,7 @@ function qualifierStart(text: string, at: number): number {
   return k < toks.length ? base + toks[k].start : at;
 }
 
-/** Words in front of a name that belong to the sentence: chained verbs (实施, 推进), 好 of 做好, rounds (新一轮, 第二期), scope (全市). */
+/** Words in front of a name that belong to the sentence: chained verbs (实施, 推进), 好 of 做好, rounds (新一轮, 第二期), scope (全市), counts (128所). */
 function trimLeadingFiller(s: string): string {
   let prev;
   do {
@@ -141,7 +141,7 @@ function trimLeadingFiller(s: string): string {
     // A trigger verb only where jieba reads it as a word of its own (not 组织 of 组织生活).
     const first = tag(s)[0]?.word ?? '';
     if (TRIGGER_WORD.test(first)) s = s.slice(first.length);
-    s = s.replace(/^(好|了|的|新一轮|新一批|第[一二三四五六七八九十\d]+[轮期批届]|一批|全市|全省|全区|本市|本省|(?:\d{4}|xx)年|xx[市省区县]?)/, '');
+    s = s.replace(/^(好|了|的|新一轮|新一批|第[一二三四五六七八九十\d]+[轮期批届]|一批|全市|全省|全区|本市|本省|(?:\d{4}|xx)年|xx[市省区县]?|\d+(?:所|个|项|家|批|名))/, '');
   } while (s !== prev);
   return s;
 }

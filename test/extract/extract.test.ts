@@ -190,6 +190,13 @@ describe('patterns of the genre beyond the sample', () => {
     expect(supervised).toEqual(['各省、自治区、直辖市党委教育工作部门、教育厅（教委）', '新疆生产建设兵团教育局', '部属各高等学校党委']);
   });
 
+  it('reads a round marker as naming a recurring program, without the count in front of it', () => {
+    const b = extract('江南市教育局2024年工作要点\n召开第二轮城乡学校携手共进计划中期评估会。完成第一轮128所公办初中强校工程实验校绩效评估。');
+    const programs = names(b, 'Program');
+    expect(programs).toEqual(expect.arrayContaining(['城乡学校携手共进计划', '公办初中强校工程']));
+    expect(programs.filter((p) => /^\d/.test(p))).toEqual([]);
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
