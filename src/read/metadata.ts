@@ -69,7 +69,8 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
 
 function pad(s: string): string { return s.padStart(2, '0'); }
 
-const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && new RegExp(ORG_END.source).test(l) && !SIGN_DATE.test(l);
+const ENDS_LIKE_ORG = new RegExp(ORG_END.source);
+const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && ENDS_LIKE_ORG.test(l) && !SIGN_DATE.test(l);
 
 /**
  * A transmittal notice opens with its addressees, a line passing the document on, the signature

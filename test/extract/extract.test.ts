@@ -169,11 +169,11 @@ describe('patterns of the genre beyond the sample', () => {
       '二、主要目标',
       '到2025年，新建改扩建幼儿园30所，学前三年毛入园率达到95%以上。',
       '三、主要任务',
-      '2022年，全市累计培训教师1.2万人次。目前已经有12个项目开工建设。继续实施学前教育提升工程，每年新增学位5000个。',
+      '2022年，全市累计培训教师1.2万人次。目前已经有12个项目开工建设。普惠性幼儿园覆盖率比2020年提高8个百分点。继续实施学前教育提升工程，每年新增学位5000个。',
     ].join('\n'));
     const targets = names(b, 'Target');
     expect(targets).toEqual(expect.arrayContaining(['新建改扩建幼儿园30所', '学前三年毛入园率达到95%以上', '每年新增学位5000个']));
-    expect(targets.filter((t) => /64所|25个百分点|1\.2万|12个项目/.test(t))).toEqual([]);
+    expect(targets.filter((t) => /64所|25个百分点|1\.2万|12个项目|8个百分点/.test(t))).toEqual([]);
   });
 
   it('reads a ministry notice: central issuers, every addressee as a supervised body', () => {
