@@ -87,6 +87,15 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
     const pl = g.get(place);
     if (pl && pl.level === level) name = place + name.slice(1);
   }
+  // A place and then a short standard abbreviation (温州市委办公室, 温州市政府办公室) is the official name
+  // with that place: 中共温州市委办公室, 温州市人民政府办公室. Longer names that state their place
+  // (上海市教卫工作党委系统党建服务中心) stay as written.
+  const lead = namedPlaces(name, place)[0];
+  if (lead?.index === 0 && /[市省]$/.test(lead.form) && lead.form === lead.name) {
+    const after = name.slice(lead.form.length - 1);
+    const abbr = ABBREVIATIONS.find((a) => a.name.includes('{place}') && a.form.length <= 3 && after.startsWith(a.form) && /^[市省]/.test(a.form));
+    if (abbr) name = abbr.name.replace('{place}', lead.name) + after.slice(abbr.form.length);
+  }
   const named = namedPlaces(name, place).find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
   const scope = named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;

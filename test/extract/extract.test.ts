@@ -197,6 +197,19 @@ describe('patterns of the genre beyond the sample', () => {
     expect(programs.filter((p) => /^\d/.test(p))).toEqual([]);
   });
 
+  it('gives a body written short after its place and in full in the signature one node', () => {
+    const b = extract([
+      '温州市委办公室 温州市政府办公室关于印发《温州市学前教育提升行动方案》的通知',
+      '各县（市、区）委、人民政府，市直属各单位：',
+      '《温州市学前教育提升行动方案》已经市委、市政府同意，现印发给你们，请认真组织实施。',
+      '中共温州市委办公室 温州市人民政府办公室',
+      '2021年3月2日',
+    ].join('\n'));
+    expect(b.documents[0].issuers).toEqual(['中共温州市委办公室', '温州市人民政府办公室']);
+    expect(b.entities.find((e) => e.name === '中共温州市委办公室')?.aliases).toContain('温州市委办公室');
+    expect(names(b, 'Organization')).not.toContain('温州市委办公室');
+  });
+
   it('does not make a document reference its own title when a page headline cites it', () => {
     const b = extract([
       '江南市印发《关于加强新时代学校体育工作的实施意见》',
