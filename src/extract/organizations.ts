@@ -23,6 +23,7 @@ interface OrgLexicon {
   numberedSchool: string;
   notFollowedBy: string;
   institutionHeads: string;
+  addresseeHeads: string;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).
@@ -90,13 +91,17 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   // A place and then a short standard abbreviation (温州市委办公室, 温州市政府办公室) is the official name
   // with that place: 中共温州市委办公室, 温州市人民政府办公室. Longer names that state their place
   // (上海市教卫工作党委系统党建服务中心) stay as written.
-  const lead = namedPlaces(name, place)[0];
+  let places = namedPlaces(name, place);
+  const lead = places[0];
   if (lead?.index === 0 && /[市省]$/.test(lead.form) && lead.form === lead.name) {
     const after = name.slice(lead.form.length - 1);
     const abbr = ABBREVIATIONS.find((a) => a.name.includes('{place}') && a.form.length <= 3 && after.startsWith(a.form) && /^[市省]/.test(a.form));
-    if (abbr) name = abbr.name.replace('{place}', lead.name) + after.slice(abbr.form.length);
+    if (abbr) {
+      name = abbr.name.replace('{place}', lead.name) + after.slice(abbr.form.length);
+      places = namedPlaces(name, place);
+    }
   }
-  const named = namedPlaces(name, place).find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
+  const named = places.find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
   const scope = named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
   return { name, scope, level };

@@ -1,8 +1,8 @@
 // Relations read from a document's text, given its mentions. Each rule is a
 // small function; `rule` on the edge names it for `extract --explain`.
 import type { RelationType } from '../graph/model.js';
-import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
+import { orgLex } from './organizations.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
 export interface RelationDraft {
@@ -24,7 +24,7 @@ export interface RelationInput {
   titleProgram: (Mention & { id: string }) | null;
 }
 
-const ADDRESSEE_HEAD = new RegExp(loadLexicon<{ addresseeHeads: string }>('organizations.json').addresseeHeads);
+const ADDRESSEE_HEAD = new RegExp(orgLex.addresseeHeads);
 const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
 const NOT_OURS = /(入选|根据|按照|依据)/;
 const CARRY_OUT = '落实|贯彻|执行|实施|对标|推进|学习';

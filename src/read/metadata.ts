@@ -69,6 +69,9 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
 
 function pad(s: string): string { return s.padStart(2, '0'); }
 
+/** A line that can be a document's title: short, no sentence inside, ending in a kind of instrument (意见, 工作要点, 规划…). */
+const isTitleLine = (l: string) => l.length <= 80 && !/[。；]/.test(l) && KIND_RE.test(l.replace(/[（(].*[)）]$/, ''));
+
 const ENDS_LIKE_ORG = new RegExp(ORG_END.source);
 const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && ENDS_LIKE_ORG.test(l) && !SIGN_DATE.test(l);
 
@@ -85,16 +88,14 @@ function signatureBlock(lines: string[]): { issuers: string[]; date: string; tit
   const issuers: string[] = [];
   for (let k = at - 1; k >= 0 && isOrgLine(lines[k]); k--) issuers.unshift(...splitOrgRun(lines[k]));
   const next = lines[at + 1]?.replace(/\s+/g, '') ?? '';
-  const titleAfter = next.length <= 80 && !/[。；]/.test(next) && KIND_RE.test(bare(next)) ? next : null;
-  return { issuers, date: `${y}-${pad(m)}-${pad(d)}`, titleAfter };
+  return { issuers, date: `${y}-${pad(m)}-${pad(d)}`, titleAfter: isTitleLine(next) ? next : null };
 }
-const bare = (l: string) => l.replace(/[“”]/g, '').replace(/[（(].*[)）]$/, '');
 
 function findTitle(lines: string[], docNumber: string | null): string | null {
   for (const [i, raw] of lines.slice(0, 3).entries()) {
     const l = raw.replace(/^[#\s]+/, '');
     if (docNumber && l.includes(docNumber)) continue;
-    if (l.length <= 80 && !/[。；]/.test(l) && KIND_RE.test(l.replace(/[（(].*[)）]$/, ''))) return l.replace(/\s+/g, '');
+    if (isTitleLine(l)) return l.replace(/\s+/g, '');
     // A title run into its first paragraph, separated by a space (PDF layout).
     const head = /^([^\s，。、；：！？]{6,50}) /.exec(l);
     if (head) return head[1];

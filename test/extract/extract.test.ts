@@ -80,6 +80,8 @@ describe('extraction on the sample corpus', async () => {
 describe('patterns of the genre beyond the sample', () => {
   const extract = (source: string) => readText('t.txt', source).documents.map(extractDocument)[0];
   const names = (b: GraphBatch, label: string) => b.entities.filter((e) => e.label === label).map((e) => e.name);
+  /** Names of the bodies supervised (by `from`, when given). */
+  const supervised = (b: GraphBatch, from?: string) => b.relations.filter((r) => r.type === 'SUPERVISES' && (!from || r.from === from)).map((r) => b.entities.find((e) => e.id === r.to)?.name);
 
   it('places a provincial text by 来陕, reads a slogan brand and a quoted list of programs, and skips a leading adjective', () => {
     const b = extract([
@@ -151,8 +153,7 @@ describe('patterns of the genre beyond the sample', () => {
     expect(b.documents[0]).toMatchObject({ title: '黄南州“十四五”学前教育发展规划', date: '2022-05-06', issuers: ['黄南藏族自治州人民政府办公室'], place: '黄南州' });
     expect(names(b, 'Place')).not.toContain('长治市');
     expect(names(b, 'Organization').filter((n) => n.includes('十六届'))).toEqual([]);
-    const supervised = b.relations.filter((r) => r.type === 'SUPERVISES').map((r) => b.entities.find((e) => e.id === r.to)?.name);
-    expect(supervised).toEqual(['尖扎县、泽库县人民政府', '州直各部门', '州各人民团体']);
+    expect(supervised(b)).toEqual(['尖扎县、泽库县人民政府', '州直各部门', '州各人民团体']);
   });
 
   it('splits two issuers written together in a title: a party committee and a government', () => {
@@ -186,8 +187,7 @@ describe('patterns of the genre beyond the sample', () => {
       '2017年12月4日',
     ].join('\n'));
     expect(b.documents[0]).toMatchObject({ place: '全国', level: 'central', docNumber: '教党〔2017〕62号', date: '2017-12-04', issuers: ['教育部', '中共教育部党组'] });
-    const supervised = b.relations.filter((r) => r.type === 'SUPERVISES' && r.from === 'org:全国:教育部').map((r) => b.entities.find((e) => e.id === r.to)?.name);
-    expect(supervised).toEqual(['各省、自治区、直辖市党委教育工作部门、教育厅（教委）', '新疆生产建设兵团教育局', '部属各高等学校党委']);
+    expect(supervised(b, 'org:全国:教育部')).toEqual(['各省、自治区、直辖市党委教育工作部门、教育厅（教委）', '新疆生产建设兵团教育局', '部属各高等学校党委']);
   });
 
   it('reads a round marker as naming a recurring program, without the count in front of it', () => {
