@@ -1,7 +1,7 @@
 // The whole flow in one place: files → read → extract → merge → load → text reuse.
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { extractDocument, mergeBatches } from './extract/index.js';
 import type { GraphBatch } from './graph/model.js';
 import type { GraphStore, LoadStats, Progress } from './graph/store.js';
@@ -35,10 +35,17 @@ export interface FileExtraction { file: string; read: ReadResult; batches: Graph
 /** Read and extract one file; errors are returned, never thrown, so a batch goes on. */
 export async function extractFile(path: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileExtraction | { file: string; error: string }> {
   try {
-    const size = (await stat(path).catch(() => null))?.size ?? 0;
-    if (size > maxFileBytes) return { file: path, error: `${path}: ${size} bytes is over the ${maxFileBytes}-byte limit (--max-file-size)` };
+    // Only regular files are read: opening a FIFO waits for a writer forever, a device never ends.
+    const s = await stat(path).catch((e: NodeJS.ErrnoException) => {
+      throw new Error(`${path}: ${e.code === 'ELOOP' ? 'a loop of symbolic links' : e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    });
+    if (!s.isFile()) return { file: path, error: `${path}: not a regular file (${s.isFIFO() ? 'a FIFO' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'a directory'}); skipped` };
+    if (s.size > maxFileBytes) return { file: path, error: `${path}: ${s.size} bytes is over the ${maxFileBytes}-byte limit (--max-file-size)` };
     const read = await readPolicyFile(path);
-    return { file: path, read, batches: read.documents.map(extractDocument) };
+    const batches = read.documents.map(extractDocument);
+    // A document's source is its file's full path: two folders' 工作要点.txt are two sources.
+    for (const b of batches) for (const d of b.documents) d.source = resolve(path);
+    return { file: path, read, batches };
   } catch (e) {
     return { file: path, error: (e as Error).message };
   }
@@ -82,8 +89,10 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
   const threads = files.length >= 40 ? Math.min(wanted, Math.ceil(files.length / 20)) : 0;
   // A worker's heap limit makes it collect its garbage early (extraction makes plenty); its jieba dictionary lives outside the heap.
   const pool = threads > 0 ? new Piscina({
-    filename: new URL('./pipeline-worker.ts', import.meta.url).href, maxThreads: threads, minThreads: threads,
+    filename: new URL('./pipeline-worker.mjs', import.meta.url).href, maxThreads: threads, minThreads: threads,
     resourceLimits: { maxOldGenerationSizeMb: 256 },
+    // Heap flags are not allowed in workers (resourceLimits sets their heap).
+    execArgv: process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')),
   }) : null;
   const extract = (file: string): Promise<WorkerResult> => pool ? pool.run({ file, maxFileBytes }) : extractFile(file, maxFileBytes).then((r) => ('error' in r ? r : { file, batches: r.batches }));
   const outcomes: FileOutcome[] = [];
@@ -120,7 +129,8 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
   } finally {
     await pool?.destroy();
   }
-  // Text reuse of the new documents against every document in the store.
+  // Text reuse of the new documents, and of any an earlier, stopped ingest loaded, against every document in the store.
+  for (const id of await store.reusePending()) fresh.add(id);
   let reuses = 0;
   const t = performance.now();
   if (fresh.size) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,3 +37,11 @@ export async function loadedStore(open: () => Promise<GraphStore> = TEST_STORES[
   await ingest(store, [CORPUS]);
   return store;
 }
+
+/** The CLI as a user runs it (bin/policy-kg.js), synchronously. */
+export const CLI = new URL('../bin/policy-kg.js', import.meta.url).pathname;
+export const runCli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(CLI, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 90_000 });
+
+/** A fresh temporary folder. */
+export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));

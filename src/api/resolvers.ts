@@ -2,7 +2,7 @@
 import { createGraphQLError } from 'graphql-yoga';
 import * as OpenCC from 'opencc-js';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../graph/model.js';
-import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+import { labelOfId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
 import type { Loaders } from './loaders.js';
 import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
@@ -10,7 +10,7 @@ import { explain } from '../trace/explain.js';
 import { findProgram, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
 import type { Passage } from '../graph/model.js';
 
-export interface Context { store: GraphStore; loaders: Loaders; limits: Limits }
+export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController }
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -23,6 +23,8 @@ function badInput(message: string): never {
 }
 
 async function nodeOrThrow(ctx: Context, id: string, label?: NodeLabel): Promise<GraphNode> {
+  // An id names its label by its prefix (doc:, org:, program:, …): anything else never reaches the store.
+  try { labelOfId(id); } catch { badInput(`not a node id: ${id.slice(0, 80)} (ids start with doc:, org:, program:, reg:, target: or place:)`); }
   const n = await ctx.loaders.node.load(id);
   if (!n || (label && n.label !== label)) notFound(`${label ?? 'node'} ${id}`);
   return n;

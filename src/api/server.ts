@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../graph/store.js';
 import { createLoaders } from './loaders.js';
@@ -12,6 +13,10 @@ import { DEFAULT_LIMITS, type Limits } from './paging.js';
 import { resolvers, type Context } from './resolvers.js';
 import { costPlugin } from './cost.js';
 import { timeoutPlugin } from './timeout.js';
+import { errorCodesPlugin } from './errors.js';
+import { requestStore } from './request-store.js';
+import { storeEndpoint } from './store-endpoint.js';
+import { announceServer } from '../graph/remote-store.js';
 
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
 
@@ -57,12 +62,14 @@ export interface ApiOptions extends Partial<Limits> {
    * changes only when documents are ingested, so a short cache is safe and spares the store.
    */
   cacheTtlMs?: number;
+  /** Part of every cache key: changes when the graph does. */
+  cacheKey?: () => string;
 }
 
 const isLocalOrigin = (o: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(o);
 
 export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerInstance<Record<string, never>, Context> {
-  const { corsOrigins, cacheTtlMs = 0, ...limits } = opts;
+  const { corsOrigins, cacheTtlMs = 0, cacheKey = () => '', ...limits } = opts;
   const l = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) };
   return createYoga<Record<string, never>, Context>({
     // CORS is closed to other sites unless configured: a page elsewhere cannot make a visitor's browser query this API.
@@ -72,21 +79,40 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
       return allowed ? { origin, credentials: false } : false;
     },
     schema: makeExecutableSchema({ typeDefs: typeDefs(), resolvers }),
-    context: () => ({ store, loaders: createLoaders(store), limits: l }),
+    context: ({ request }) => {
+      // Aborted when the request times out or its client goes away: its remaining store calls are not made.
+      const abort = new AbortController();
+      request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+      const s = requestStore(store, abort.signal);
+      return { store: s, loaders: createLoaders(s), limits: l, abort };
+    },
+    // GraphiQL's scripts are inlined from @graphql-yoga/render-graphiql: the page works without internet.
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },
+    renderGraphiQL,
     plugins: [
+      errorCodesPlugin(),
       maxDepthPlugin({ n: l.maxDepth, exposeLimits: true }),
       costPlugin(l.maxCost),
       timeoutPlugin(l.timeoutMs),
-      ...(cacheTtlMs > 0 ? [useResponseCache({ session: () => null, ttl: cacheTtlMs, includeExtensionMetadata: false })] : []),
+      ...(cacheTtlMs > 0 ? [useResponseCache({ session: cacheKey, ttl: cacheTtlMs, includeExtensionMetadata: false })] : []),
     ],
   });
 }
 
 const GRASS = new URL('../../cypher/browser.grass', import.meta.url);
 
-export async function serve(store: GraphStore, port: number, opts: ApiOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const yoga = createApi(store, opts);
+export interface ServeOptions extends ApiOptions {
+  /** The embedded store's path: announce the server there so other commands reach the store through it. */
+  announceAt?: string;
+}
+
+export async function serve(store: GraphStore, port: number, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  store.limitQueryTime(opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
+  // Cached answers are keyed by the graph's version: an ingest through this server makes them stale at once.
+  let version = 0;
+  const { announceAt, ...api } = opts;
+  const yoga = createApi(store, { ...api, cacheKey: () => String(version) });
+  let announced: { token: string; remove: () => void } | null = null;
   // Requests being answered: closing waits for them, so that none reads a store its owner closes next.
   const inFlight = new Set<Promise<unknown>>();
   const server = createServer((req, res) => {
@@ -96,13 +122,19 @@ export async function serve(store: GraphStore, port: number, opts: ApiOptions = 
       res.end(readFileSync(GRASS));
       return;
     }
-    const p = yoga.handle(req, res).catch(() => undefined);
+    // yoga answers some requests (preflight, GraphiQL, 404s) synchronously: it returns no promise then.
+    const p = (async () => (req.url === '/_store' && announced ? storeEndpoint(req, res, store, announced.token, () => { version++; }) : yoga.handle(req, res)))().catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end();
+    });
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
   });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, resolve); });
   const bound = (server.address() as { port: number }).port; // the real one when port 0 asked for any
+  if (announceAt) announced = announceServer(announceAt, `http://127.0.0.1:${bound}`);
   const close = async () => {
+    announced?.remove();
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections();
     await Promise.all(inFlight);

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // policy-kg command line: ingest, extract, serve, start, trace, eval.
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { runEval } from './eval.js';
-import { runExtract } from './extract.js';
-import { runIngest } from './ingest.js';
-import { runServe, runStart } from './serve.js';
-import { runTrace } from './trace.js';
+
+// Each command's module is loaded when the command runs: the store, jieba's dictionaries and
+// GraphQL take seconds to load, and `--help` needs none of them.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const lazy = (load: () => Promise<(...a: any[]) => unknown>) => async (...a: any[]) => { await (await load())(...a); };
+const runEval = lazy(async () => (await import('./eval.js')).runEval);
+const runExtract = lazy(async () => (await import('./extract.js')).runExtract);
+const runIngest = lazy(async () => (await import('./ingest.js')).runIngest);
+const runServe = lazy(async () => (await import('./serve.js')).runServe);
+const runStart = lazy(async () => (await import('./serve.js')).runStart);
+const runTrace = lazy(async () => (await import('./trace.js')).runTrace);
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Output piped into `head` closes early; that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
@@ -13,7 +21,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE
 const program = new Command();
 program
   .name('policy-kg')
-  .description('Chinese policy documents → knowledge graph (embedded LadybugDB or Neo4j) → GraphQL');
+  .description('Chinese policy documents → knowledge graph (embedded LadybugDB or Neo4j) → GraphQL')
+  .version(version);
 
 const storeOptions = (c: Command) => c
   .addOption(new Option('--data <dir>', 'embedded store path').env('POLICY_KG_DATA').default('data/graph'))

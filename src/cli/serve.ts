@@ -22,7 +22,7 @@ async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
     corsOrigins: o.corsOrigin?.split(',').map((x) => x.trim()).filter(Boolean),
     cacheTtlMs: Number(o.cacheTtlMs) >= 0 ? Number(o.cacheTtlMs) : fail(`--cache-ttl-ms must be 0 or more, not ${o.cacheTtlMs}`),
   };
-  const s = await serve(store, p, api).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
+  const s = await serve(store, p, { ...api, announceAt: store.kind === 'embedded' ? o.data : undefined }).catch((e) => fail(`cannot listen on port ${p}: ${(e as Error).message}`));
   process.stdout.write(`GraphQL (with GraphiQL) at ${s.url}\n`);
   const stop = async () => { await s.close(); await store.close(); process.exit(0); };
   process.once('SIGINT', stop);

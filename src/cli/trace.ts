@@ -6,7 +6,7 @@ import { diffusionPage } from '../trace/html.js';
 import { fail, storeOptions, type CliStoreOptions } from './options.js';
 
 export async function runTrace(name: string, o: CliStoreOptions & { html?: string }): Promise<void> {
-  const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
+  const store = await openStore(storeOptions(o), { shared: true }).catch((e) => fail((e as Error).message));
   try {
     const program = await findProgram(store, name);
     if (!program) fail(`no program named ${name} in the store (try \`policy-kg ingest\` first, or a shorter part of the name)`);

@@ -56,7 +56,7 @@ export interface DocumentNode {
   placeInferred: boolean; // place read from clues, not a stated name
   placeConfidence: number;
   level: Level | null;
-  source: string; // file name
+  source: string; // the file's absolute path (unique per file, so re-ingesting one file replaces only its documents)
   part: number; // 1-based index of the document in its file
   traditional: boolean; // source was in Traditional characters
   text: string; // normalised text

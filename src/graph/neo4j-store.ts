@@ -28,6 +28,8 @@ export const CYPHER = {
   existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete',
   docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources OR d.complete = false RETURN d.id AS id, d.complete AS complete',
   markComplete: 'MATCH (d:Document) WHERE d.id IN $ids SET d.complete = true',
+  markReused: 'MATCH (d:Document) WHERE d.id IN $ids SET d.reusePending = false',
+  reusePending: 'MATCH (d:Document) WHERE d.reusePending = true AND d.complete = true RETURN d.id AS id',
   mergeDocuments: 'UNWIND $rows AS r MERGE (d:Document {id: r.id}) SET d += r',
   mergeEntities: (l: NodeLabel) => `UNWIND $rows AS r MERGE (n:${l} {id: r.id}) ON CREATE SET n += r ON MATCH SET n.aliases = [a IN n.aliases WHERE NOT a IN r.aliases] + r.aliases, n.names = r.names`,
   mergeEdges: (t: RelationType, from: NodeLabel, to: NodeLabel) => `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${t} {docId: r.docId}]->(b) SET e += r.props`,
@@ -85,11 +87,15 @@ export class Neo4jStore implements GraphStore {
     this.batchSize = opts.batchSize ?? 1000;
   }
 
+  private readTimeoutMs = 0;
+  limitQueryTime(ms: number): void { this.readTimeoutMs = ms; }
+
   private session() { return this.driver.session({ database: this.opts.database }); }
 
   private async read(cypher: string, params: Row = {}): Promise<Row[]> {
     const s = this.session();
-    try { return (await s.executeRead((tx) => tx.run(cypher, params))).records.map((r) => r.toObject()); } finally { await s.close(); }
+    const config = this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined;
+    try { return (await s.executeRead((tx) => tx.run(cypher, params), config)).records.map((r) => r.toObject()); } finally { await s.close(); }
   }
 
   private async write(fn: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {
@@ -218,6 +224,11 @@ export class Neo4jStore implements GraphStore {
     await this.write((tx) => tx.run(CYPHER.removeReuses, { ids: [...docIds] }));
     const rows = edges.map((r) => { const { from, to, ...props } = edgeRow(r); return { from, to, docId: props.docId, props }; });
     await this.batched(CYPHER.mergeEdges('REUSES', 'Document', 'Document'), rows);
+    await this.write((tx) => tx.run(CYPHER.markReused, { ids: [...docIds] }));
+  }
+
+  async reusePending(): Promise<string[]> {
+    return (await this.read(CYPHER.reusePending)).map((r) => r.id as string);
   }
 
   async close(): Promise<void> { await this.driver.close(); }

@@ -55,13 +55,18 @@ export interface GraphStore {
   findByName(label: NodeLabel, name: string): Promise<GraphNode[]>;
   /** Replace the REUSES edges touching these documents by `edges` (text reuse is recomputed when documents arrive). */
   replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void>;
+  /** Documents loaded whose text reuse was never computed (an ingest stopped between the two). */
+  reusePending(): Promise<string[]>;
+  /** Abort any single store query that runs longer than `ms` (a server's reads; ingest sets none). */
+  limitQueryTime(ms: number): void;
   close(): Promise<void>;
 }
 
+const ID_PREFIXES = new Map<string, NodeLabel>([['doc', 'Document'], ['org', 'Organization'], ['program', 'Program'], ['reg', 'Regulation'], ['target', 'Target'], ['place', 'Place']]);
+
+/** The label an id names by its prefix (a Map: `constructor:x` must not find Object's constructor). */
 export function labelOfId(id: string): NodeLabel {
-  const p = id.slice(0, id.indexOf(':'));
-  const map: Record<string, NodeLabel> = { doc: 'Document', org: 'Organization', program: 'Program', reg: 'Regulation', target: 'Target', place: 'Place' };
-  const l = map[p];
-  if (!l) throw new Error(`not a node id: ${id}`);
+  const l = ID_PREFIXES.get(id.slice(0, id.indexOf(':')));
+  if (!l) throw new Error(`not a node id: ${id.slice(0, 80)}`);
   return l;
 }

@@ -1,18 +1,13 @@
 // Bad input never stops a batch or loses data; a killed load is finished by the next; a store
 // that cannot be reached is one clear line.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../src/graph/embedded-store.js';
 import { ingest } from '../../src/pipeline.js';
-import { CORPUS } from '../helpers.js';
+import { CORPUS, runCli, tmp } from '../helpers.js';
 
-const CLI = ['node_modules/.bin/tsx', 'src/cli/main.ts'];
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(CLI[0], [CLI[1], ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
-const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+const run = runCli;
 
 describe('a batch with bad files', () => {
   it('loads the good files, reports each bad one, and says so in the exit code', () => {
