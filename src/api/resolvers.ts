@@ -169,7 +169,7 @@ export const resolvers = {
   Target: { ...entityFields, value: prop('value'), unit: prop('unit'), subject: prop('subject'), deadline: prop('deadline'), durationYears: prop('durationYears') },
   Place: { ...entityFields, level: prop('level') },
   Document: {
-    title: prop('title'), docNumber: prop('docNumber'), date: prop('date'), year: prop('year'),
+    title: prop('title'), noticeTitle: prop('noticeTitle'), docNumber: prop('docNumber'), date: prop('date'), year: prop('year'),
     issuers: (n: GraphNode) => (n.props.issuers as string[]) ?? [], place: prop('place'), placeEvidence: prop('placeEvidence'),
     placeInferred: (n: GraphNode) => Boolean(n.props.placeInferred), placeConfidence: prop('placeConfidence'), level: prop('level'),
     source: prop('source'), part: prop('part'), text: (n: GraphNode, _: Args, ctx: Context) => ctx.loaders.text.load(n.id),

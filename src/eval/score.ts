@@ -38,11 +38,11 @@ function add(map: Map<string, Counts>, key: string, d: Partial<Counts>) {
   map.set(key, c);
 }
 
-/** Names a gold thing answers to: its name and aliases (entities), or docRef, title and 文号 (the document). */
+/** Names a gold thing answers to: its name and aliases (entities), or docRef, title, the issuing notice's title and 文号 (the document). */
 function goldNames(doc: GoldDocument): Map<string, Set<string>> {
   const m = new Map<string, Set<string>>();
   for (const e of doc.entities) m.set(norm(e.name), new Set([e.name, ...(e.aliases ?? [])].map(norm)));
-  m.set(norm(doc.docRef), new Set([doc.docRef, doc.title, doc.docNumber].filter(Boolean).map(norm)));
+  m.set(norm(doc.docRef), new Set([doc.docRef, doc.title, doc.noticeTitle, doc.docNumber].filter(Boolean).map(norm)));
   return m;
 }
 

@@ -7,6 +7,8 @@ export interface GoldRelation { type: string; from: string; to: string; evidence
 export interface GoldDocument {
   title: string | null; docNumber: string | null; date: string | null; year: number | null; issuers: string[];
   place: string | null; placeEvidence: string | null; docRef: string; entities: GoldEntity[]; relations: GoldRelation[];
+  /** Only for a notice that issues an instrument: the notice's own title (the spec's noticeTitle). */
+  noticeTitle?: string | null;
   [k: string]: unknown;
 }
 export interface GoldFile { file: string; documents: GoldDocument[] }
@@ -23,7 +25,7 @@ export function toGoldFile(file: string, perDocument: GraphBatch[], explain = fa
       // jurisdiction as a Place (GOVERNS) even where the text masks the name.
       const mentioned = new Set(b.relations.filter((r) => r.type === 'MENTIONS' || r.type === 'DESCRIBES' || r.type === 'GOVERNS').map((r) => r.to));
       return {
-        title: d.title, docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
+        title: d.title, ...(d.noticeTitle ? { noticeTitle: d.noticeTitle } : {}), docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
         placeEvidence: d.placeEvidence, placeInferred: d.placeInferred, placeConfidence: d.placeConfidence, level: d.level, docRef: d.docRef,
         entities: b.entities.filter((e) => mentioned.has(e.id) && e.kind !== 'collective').map((e) => {
           const extra: Record<string, unknown> = {};

@@ -50,7 +50,13 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   if (meta.title) {
     const at = text.indexOf(meta.title.slice(0, 8));
     const start = Math.max(0, at);
-    mentions.push({ label: 'Regulation', name: bareName(meta.title), form: meta.title, start, end: start + meta.title.length, rule: 'regulation.own-title', confidence: 0.9, fields: { kind: regulationKind(meta.title) ?? 'other' }, id: entityId('Regulation', bareName(meta.title)) });
+    const own: IdMention = { label: 'Regulation', name: bareName(meta.title), form: meta.title, start, end: start + meta.title.length, rule: 'regulation.own-title', confidence: 0.9, fields: { kind: regulationKind(meta.title) ?? 'other' }, id: entityId('Regulation', bareName(meta.title)) };
+    mentions.push(own);
+    // A citation of the notice that issued it names the same instrument.
+    if (meta.noticeTitle) {
+      const at = Math.max(0, text.indexOf(meta.noticeTitle.slice(0, 8)));
+      mentions.push({ ...own, form: meta.noticeTitle, start: at, end: at + meta.noticeTitle.length, rule: 'regulation.notice-title' });
+    }
     const inTitle = /关于(.+?(工程|计划|行动))的/.exec(meta.title);
     if (inTitle) {
       const name = inTitle[1];
@@ -98,7 +104,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   mentions.push(...issuers);
 
   const document: DocumentNode = {
-    id: docId, title: meta.title, docRef: meta.title ?? meta.docNumber ?? `${stem}#${doc.part}`, docNumber: meta.docNumber,
+    id: docId, title: meta.title, noticeTitle: meta.noticeTitle, docRef: meta.title ?? meta.docNumber ?? `${stem}#${doc.part}`, docNumber: meta.docNumber,
     date: meta.date, year: meta.year, issuers: [...new Set(issuers.map((i) => i.name))], place: meta.place,
     placeEvidence: meta.placeEvidence, placeInferred: meta.placeInferred, placeConfidence: meta.placeConfidence,
     level: meta.level, source: doc.file, part: doc.part, traditional: doc.traditional, text,

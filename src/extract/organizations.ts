@@ -24,6 +24,7 @@ interface OrgLexicon {
   notFollowedBy: string;
   institutionHeads: string;
   addresseeHeads: string;
+  headExpansions: Record<string, string>;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).
@@ -38,6 +39,7 @@ const CATEGORY_PARTY = new RegExp(orgLex.categoryPartyHeads);
 const NUMBERED_SCHOOL = new RegExp(orgLex.numberedSchool, 'g');
 const NOT_FOLLOWED_BY = new RegExp(`^(${orgLex.notFollowedBy})`);
 const INSTITUTION = new RegExp(orgLex.institutionHeads);
+const HEAD_EXPANSION = new RegExp(`(${Object.keys(orgLex.headExpansions).join('|')})(党组|党委|$)`);
 
 /** Schools, hospitals, centres: bodies that act in a plan but do not speak for it. */
 export const isInstitution = (name: string) => INSTITUTION.test(name);
@@ -104,6 +106,8 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   const named = places.find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
   const scope = named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
+  // A local body's short head written out (浙江省卫生健康委 → 浙江省卫生健康委员会, …委党组 → …委员会党组).
+  if (named) name = name.replace(HEAD_EXPANSION, (h, _m, tail: string) => orgLex.headExpansions[h.slice(0, h.length - tail.length)] + tail);
   return { name, scope, level };
 }
 

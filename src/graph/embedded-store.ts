@@ -314,7 +314,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async findByName(label: NodeLabel, name: string): Promise<GraphNode[]> {
-    const where = label === 'Document' ? 'n.title = $name OR n.docRef = $name' : 'n.name = $name OR list_contains(n.aliases, $name)';
+    const where = label === 'Document' ? 'n.title = $name OR n.docRef = $name OR n.noticeTitle = $name OR n.docNumber = $name' : 'n.name = $name OR list_contains(n.aliases, $name)';
     return (await this.q(`MATCH (n:${label}) WHERE ${where} RETURN n`, { name })).map((r) => toNode(r.n as Row, label));
   }
 

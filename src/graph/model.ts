@@ -46,6 +46,8 @@ export interface Evidence {
 export interface DocumentNode {
   id: string; // doc:<hash of normalised text>
   title: string | null;
+  /** Only for a notice that issues an instrument: the notice's own title (title is the instrument's). */
+  noticeTitle: string | null;
   docRef: string; // title, else docNumber, else <file>#n (the spec's reference)
   docNumber: string | null;
   date: string | null; // YYYY, YYYY-MM or YYYY-MM-DD

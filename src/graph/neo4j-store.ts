@@ -56,7 +56,7 @@ WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
 RETURN count(d) AS c`,
-  findByName: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name RETURN n`,
+  findByName: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name OR n.noticeTitle = $name OR n.docNumber = $name RETURN n`,
 } as const;
 
 /** Every statement the store can send, with the label/type variants it uses. */

@@ -1,7 +1,7 @@
 // Graph values → flat property rows, shared by both stores so they hold the same properties.
 import type { DocumentNode, EntityNode, RelationEdge } from './model.js';
 
-export const DOCUMENT_PROPS = ['id', 'name', 'title', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd', 'complete', 'reusePending'] as const;
+export const DOCUMENT_PROPS = ['id', 'name', 'title', 'noticeTitle', 'docRef', 'docNumber', 'date', 'year', 'issuers', 'place', 'placeEvidence', 'placeInferred', 'placeConfidence', 'level', 'source', 'part', 'traditional', 'text', 'srcStart', 'srcEnd', 'complete', 'reusePending'] as const;
 /** What reading a Document node returns: everything but its text, which can be large (GraphStore.texts reads it). */
 export const DOCUMENT_META_PROPS = DOCUMENT_PROPS.filter((p) => p !== 'text');
 export const ENTITY_PROPS = ['id', 'name', 'aliases', 'names', 'kind', 'level', 'place', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const;

@@ -4,9 +4,12 @@
 import type { Level } from '../graph/model.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
+import { readFrame, splitBodies } from './frame.js';
 
 export interface DocumentMeta {
   title: string | null;
+  /** Only for a notice that issues an instrument: the notice's own title (title is the instrument's). */
+  noticeTitle: string | null;
   docNumber: string | null;
   date: string | null;
   year: number | null;
@@ -29,10 +32,8 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)
 const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
 // Where an organisation's name can end: a head noun, or the 委 of a party committee (中共扬州市委).
 const ORG_END = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委)`, 'g');
-/** A line that is only a date: the date under a signature. */
-const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-/** The addressee line that opens a directive or a transmittal notice: "各区教育局，各高校党委：". */
-const ADDRESSEES = /^[^。]{4,200}[：:]$/;
+/** A page's publication line: 发布时间：2021-02-04, 公开日期： 2023-04-22. */
+const PUBLISHED = /(?:发布时间|发布日期|公开日期|时间|日期)[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})/;
 export const MASK = /[xX×＊*]{2}/;
 
 export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
@@ -40,31 +41,40 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const docNumberM = DOC_NUMBER.exec(text.slice(0, 400));
   const docNumber = docNumberM ? docNumberM[0].replace(/\s/g, '') : null;
 
-  const signed = signatureBlock(lines);
-  const title = compiledHeading ?? findTitle(lines, docNumber) ?? signed?.titleAfter ?? null;
-  const titleYear = !compiledHeading && title ? Number(/(\d{4})年/.exec(title)?.[1]) || null : null;
+  const frame = compiledHeading ? null : readFrame(text);
+  const title = compiledHeading ?? frame?.title ?? findTitle(lines, docNumber) ?? null;
+  const noticeTitle = frame?.noticeTitle ?? null;
+  // A plan for several years (2024—2025年, 2020-2022) is for the year it was issued; an annual one for its year.
+  const range = title ? /(\d{4})\s*[-—–~至到]\s*(\d{4})/.exec(title) : null;
+  const titleYear = !compiledHeading && title && !range ? Number(/(\d{4})年/.exec(title)?.[1]) || null : null;
 
-  // Date: the signature line, else the year the text opens with ("2023年是…"), else the title's year.
-  let date: string | null = null;
+  // Date: the signature's (under the notice, or at the end), else the page's publication date when
+  // it is of the document's year (a repost years later is not), else the year the text opens with
+  // ("2023年是…"), else the title's year.
+  let date: string | null = frame?.date ?? null;
   const tail = lines.slice(-4).join('\n');
   const sig = SIGN_DATE.exec(tail);
-  if (sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
-  if (!date && signed) date = signed.date;
+  if (!date && sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
+  const knownYear = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (range ? Number(range[1]) : null);
+  const published = PUBLISHED.exec(text.slice(0, 1500));
+  if (!date && published && (knownYear === null || Number(published[1]) === knownYear)) date = `${published[1]}-${pad(published[2])}-${pad(published[3])}`;
   const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
   if (!date && !compiledHeading && opening) date = opening[1];
   if (!date && titleYear) date = String(titleYear);
   if (!date && docNumberM) date = docNumberM[2];
 
-  let year: number | null = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (date ? Number(date.slice(0, 4)) : null);
+  let year: number | null = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (date ? Number(date.slice(0, 4)) : null) ?? (range ? Number(range[1]) : null);
   let yearEvidence: string | null = year ? (title ?? docNumber ?? date) : null;
   if (!year) {
     const clue = yearFromClues(text);
     if (clue) { year = clue.year; yearEvidence = clue.evidence; }
   }
 
-  const issuerForms = [...new Set([...findIssuers(title, lines), ...(signed?.issuers ?? [])])];
+  const issuerForms = [...new Set([
+    ...findIssuers(noticeTitle, []), ...findIssuers(title, lines), ...(frame?.signatureLines ?? []).flatMap(splitBodies),
+  ])];
   const place = inferPlace(text, title, docNumber, issuerForms);
-  return { title, docNumber, date, year, yearEvidence, issuerForms, ...place };
+  return { title, noticeTitle, docNumber, date, year, yearEvidence, issuerForms, ...place };
 }
 
 function pad(s: string): string { return s.padStart(2, '0'); }
@@ -74,22 +84,6 @@ const isTitleLine = (l: string) => l.length <= 80 && !/[。；]/.test(l) && KIND
 
 const ENDS_LIKE_ORG = new RegExp(ORG_END.source);
 const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && ENDS_LIKE_ORG.test(l) && !SIGN_DATE.test(l);
-
-/**
- * A transmittal notice opens with its addressees, a line passing the document on, the signature
- * (bodies, then a date line) and only then the document's own title: 同仁市、各县人民政府…： /
- * 《…规划》已经…，现印发给你们 / 黄南藏族自治州人民政府办公室 / 2022年4月19日 / 黄南州“十四五”教育事业发展规划.
- */
-function signatureBlock(lines: string[]): { issuers: string[]; date: string; titleAfter: string | null } | null {
-  if (!lines.slice(0, 3).some((l) => ADDRESSEES.test(l))) return null;
-  const at = lines.slice(0, 10).findIndex((l) => DATE_LINE.test(l));
-  if (at < 1 || !isOrgLine(lines[at - 1])) return null;
-  const [, y, m, d] = DATE_LINE.exec(lines[at])!;
-  const issuers: string[] = [];
-  for (let k = at - 1; k >= 0 && isOrgLine(lines[k]); k--) issuers.unshift(...splitOrgRun(lines[k]));
-  const next = lines[at + 1]?.replace(/\s+/g, '') ?? '';
-  return { issuers, date: `${y}-${pad(m)}-${pad(d)}`, titleAfter: isTitleLine(next) ? next : null };
-}
 
 function findTitle(lines: string[], docNumber: string | null): string | null {
   for (const [i, raw] of lines.slice(0, 3).entries()) {

@@ -104,7 +104,7 @@ describe('patterns of the genre beyond the sample', () => {
       '二、主要工作',
       '推进市属医疗资源疏解。朝阳医院东院开诊运行，北京卫生职业学院新院区取得批复，实施“百所中小学、幼儿园提升工程”。',
     ].join('\n'));
-    expect(b.documents[0]).toMatchObject({ place: '北京市', issuers: ['北京市卫生健康委'] });
+    expect(b.documents[0]).toMatchObject({ place: '北京市', issuers: ['北京市卫生健康委员会'] }); // its official name, written out
     expect(names(b, 'Place')).toContain('朝阳区');
     expect(names(b, 'Place')).not.toContain('朝阳市');
     expect(b.relations).toContainEqual(expect.objectContaining({ type: 'LOCATED_IN', from: 'org:北京市:朝阳医院', to: 'place:北京市' }));
