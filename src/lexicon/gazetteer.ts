@@ -24,6 +24,7 @@ export interface PlaceClues {
   abbrNotClues: string[];
   regions: { pattern: string; places: string[]; weight: number; name?: string }[];
   central: string[];
+  commonNounDistricts: string[];
 }
 
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);

@@ -64,7 +64,7 @@ export const isBodyLine = (l: string) => l.length >= 3 && l.length <= 60 && !/[�
 
 /** Where a body's name can end inside a signature line, and where the next one can start. */
 const BODY_END = /(委员会|办公厅|办公室|人民政府|党组|党委|工委|总局|总署|分署|厅|局|部|署|委|办|中心)/g;
-const BODY_START = /^(中共|国家|中央|国务院)/;
+const BODY_START = /^(中共|国家|中央|国务院|[\u4e00-\u9fff]{2,3}(省|市|自治区|县|区)(?!委))/;
 /** A place name opens `s` (广东省…, 雅安市…): a new body starts there. */
 function startsWithPlace(s: string): boolean {
   const g = gazetteer();
@@ -76,13 +76,16 @@ function startsWithPlace(s: string): boolean {
  * (a central agency's branch in a province), and so is 中共雅安市委组织部 (a part of 中共雅安市委).
  */
 export function splitBodies(line: string): string[] {
+  // Bodies set apart by a space (中共西安市教育局委员会 西安市教育局) are apart.
+  const pieces = line.trim().split(/\s+/);
+  if (pieces.length > 1 && pieces.every((p) => p.length >= 3 && SIGNATURE_HEAD.test(p))) return pieces.flatMap(splitBodies);
   const s = line.replace(/\s+/g, '');
   const out: string[] = [];
   let last = 0;
   for (const m of s.matchAll(BODY_END)) {
     const end = m.index! + m[0].length;
     const rest = s.slice(end);
-    if (rest && !((BODY_START.test(rest) || startsWithPlace(rest)) && !/^(总局|总署)$/.test(m[0]) && !/^[省市区县]委$/.test(s.slice(end - 2, end)))) continue;
+    if (rest && !((BODY_START.test(rest) || startsWithPlace(rest)) && !/^(总局|总署)$/.test(m[0]))) continue;
     if (end - last >= 3) out.push(s.slice(last, end));
     last = end;
   }
@@ -162,7 +165,9 @@ export function readFrame(text: string): Frame {
     }
     if (date || signatureLines.length) {
       while (k < head.length && isChrome(head[k])) k++;
-      const attachment = headingAt(head, k);
+      // The instrument the notice names (现将《X》印发…) is what its attachment's heading says, however it is wrapped.
+      const named = /《([^》]{4,90})》/.exec(head.slice(Math.max(0, trans - 1), trans + 1).join(''))?.[1] ?? null;
+      const attachment = wrappedHeading(head, k, named) ?? headingAt(head, k);
       const notice = noticeTitleBefore(head, trans);
       if (attachment) return { title: attachment.title, noticeTitle: notice, signatureLines, date };
       // The attachment is cut off: the notice itself is the document.
@@ -178,13 +183,27 @@ export function readFrame(text: string): Frame {
     if (!found) { found = h; i = h.next - 1; continue; }
     const a = found.title.replace(/\s+/g, '');
     const b = h.title.replace(/\s+/g, '');
-    if (b.length > a.length && b.endsWith(a)) found = h;
+    // The same heading again (the official one under a page's headline) or a fuller one: it is the document's.
+    if (b.length >= a.length && b.endsWith(a)) found = h;
     break;
   }
   if (!found) return none;
   // A date standing under the heading (…实施意见 / （2017年7月28日）) is its 成文日期.
   const under = [found.next, found.next + 1, found.next + 2].map((i) => head[i] ?? '').map((l) => parseDateLine(l.replace(/^[(（]/, ''))).find(Boolean) ?? null;
   return { title: found.title, noticeTitle: null, signatureLines: [], date: under };
+}
+
+/** The heading X at line k, wrapped over up to three lines (鄂尔多斯市进一步完善医疗卫生 / 服务体系实施方案). */
+function wrappedHeading(lines: string[], k: number, x: string | null): { title: string; next: number } | null {
+  if (!x) return null;
+  const want = x.replace(/\s+/g, '');
+  let joined = '';
+  for (let i = k; i < Math.min(lines.length, k + 3); i++) {
+    joined += cleanLine(lines[i]).replace(/\s+/g, '');
+    if (joined === want) return { title: x, next: i + 1 };
+    if (!want.startsWith(joined)) return null;
+  }
+  return null;
 }
 
 /** The notice's own title: the 关于印发… line before the addressees, with a line of issuers above it joined on. */

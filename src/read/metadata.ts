@@ -4,7 +4,7 @@
 import type { Level } from '../graph/model.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { readFrame, splitBodies } from './frame.js';
+import { isBodyLine, readFrame, splitBodies } from './frame.js';
 
 export interface DocumentMeta {
   title: string | null;
@@ -23,6 +23,7 @@ export interface DocumentMeta {
   level: Level | null;
 }
 
+const frameLex = loadLexicon<{ centralDocPrefixes: string[] }>('frame.json');
 const docTypes = loadLexicon<{ kinds: string[] }>('doc-types.json');
 const years = loadLexicon<{ clues: { pattern: string; year: number }[]; teachersDayFirstYear: number }>('years.json');
 const orgLex = loadLexicon<{ suffixes: string[]; abbreviations: { form: string }[]; central: string[] }>('organizations.json');
@@ -31,14 +32,16 @@ const KIND_RE = new RegExp(`(${docTypes.kinds.join('|')})$`);
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)】]\s?(\d{1,4})号/;
 const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
 // Where an organisation's name can end: a head noun, or the 委 of a party committee (中共扬州市委).
-const ORG_END = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委)`, 'g');
+
+/** A name that ends like an organisation's (a title's head that is a body, not a topic). */
+const ENDS_LIKE_ORG = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委|[厅局部署委办])$`);
 /** A page's publication line: 发布时间：2021-02-04, 公开日期： 2023-04-22. */
 const PUBLISHED = /(?:发布时间|发布日期|公开日期|时间|日期)[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})/;
 export const MASK = /[xX×＊*]{2}/;
 
 export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const docNumberM = DOC_NUMBER.exec(text.slice(0, 400));
+  const docNumberM = findDocNumber(text.slice(0, 400));
   const docNumber = docNumberM ? docNumberM[0].replace(/\s/g, '') : null;
 
   const frame = compiledHeading ? null : readFrame(text);
@@ -60,6 +63,8 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   if (!date && published && (knownYear === null || Number(published[1]) === knownYear)) date = `${published[1]}-${pad(published[2])}-${pad(published[3])}`;
   const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
   if (!date && !compiledHeading && opening) date = opening[1];
+  const titleMonth = title ? /^(\d{4})年(\d{1,2})月/.exec(title) : null;
+  if (!date && titleMonth) date = `${titleMonth[1]}-${pad(titleMonth[2])}`;
   if (!date && titleYear) date = String(titleYear);
   if (!date && docNumberM) date = docNumberM[2];
 
@@ -79,11 +84,26 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
 
 function pad(s: string): string { return s.padStart(2, '0'); }
 
+/**
+ * The document's own 文号: not one in parentheses (a cited instrument's: 《…》(川卫组函〔2021〕10号)),
+ * and without what runs into its prefix (工委河南省教育厅教办〔2020〕55号 → 教办…, 的通知国疾控… → 国疾控…).
+ */
+function findDocNumber(head: string): RegExpExecArray | null {
+  for (const m of head.matchAll(new RegExp(DOC_NUMBER.source, 'g'))) {
+    if (/[(（]$/.test(head.slice(0, m.index))) continue;
+    const cut = /^.*(通知|的|厅|局|政府|党组|工委)(?=[\u4e00-\u9fff]{2})/.exec(m[1]);
+    if (!cut) return m as RegExpExecArray;
+    const prefix = m[1].slice(cut[0].length);
+    const r = [m[0].slice(cut[0].length), prefix, m[2], m[3]] as unknown as RegExpExecArray;
+    r.index = m.index! + cut[0].length;
+    return r;
+  }
+  return null;
+}
+
 /** A line that can be a document's title: short, no sentence inside, ending in a kind of instrument (意见, 工作要点, 规划…). */
 const isTitleLine = (l: string) => l.length <= 80 && !/[。；]/.test(l) && KIND_RE.test(l.replace(/[（(].*[)）]$/, ''));
 
-const ENDS_LIKE_ORG = new RegExp(ORG_END.source);
-const isOrgLine = (l: string) => l.length <= 40 && !/[，。：；]/.test(l) && ENDS_LIKE_ORG.test(l) && !SIGN_DATE.test(l);
 
 function findTitle(lines: string[], docNumber: string | null): string | null {
   for (const [i, raw] of lines.slice(0, 3).entries()) {
@@ -112,29 +132,13 @@ function yearFromClues(text: string): { year: number; evidence: string } | null 
 function findIssuers(title: string | null, lines: string[]): string[] {
   const out: string[] = [];
   if (title) {
-    const head = /^(.+?)(?:关于|\d{4}年|印发)/.exec(title)?.[1];
+    // 中共山东省委 山东省人民政府关于…, 贵阳市教育局2019年工作要点, 2020年07月海陵区教育局工作安排.
+    const head = /^(?:\d{4}年(?:\d{1,2}月)?)?(.+?)(?:关于|\d{4}年|印发|工作(?:要点|安排|计划|思路|重点|方案|总结))/.exec(title)?.[1]?.trim();
     // A central body is named alone (教育部关于…); others end in a head noun.
-    if (head) out.push(...(orgLex.central.includes(head) ? [head] : splitOrgRun(head)));
+    if (head) out.push(...(orgLex.central.includes(head) ? [head] : splitBodies(head).filter((b) => ENDS_LIKE_ORG.test(b))));
   }
-  for (const l of lines.slice(-4)) if (isOrgLine(l)) out.push(...splitOrgRun(l));
+  for (const l of lines.slice(-4)) if (isBodyLine(l)) out.push(...splitBodies(l));
   return [...new Set(out)];
-}
-
-/** "中共云南省委教育工委云南省教育厅" → ["中共云南省委教育工委", "云南省教育厅"]; "中共扬州市委扬州市人民政府" → two too. */
-function splitOrgRun(s: string): string[] {
-  const parts: string[] = [];
-  let last = 0;
-  for (const m of s.matchAll(ORG_END)) {
-    const end = m.index! + m[0].length;
-    const rest = s.slice(end);
-    // Stop at a suffix only where a new name can start (a place, 中共, or the end).
-    if (rest === '' || /^(中共|[\u4e00-\u9fff]{2,3}(省|市|区|县|自治区))/.test(rest) || /^[\s、，和与及]/.test(rest)) {
-      const name = s.slice(last, end).replace(/^[\s、，和与及]+/, '');
-      if (name.length >= 2) parts.push(name);
-      last = end;
-    }
-  }
-  return parts;
 }
 
 interface PlaceGuess { place: string | null; placeEvidence: string | null; placeInferred: boolean; placeConfidence: number; level: Level | null }
@@ -148,6 +152,9 @@ export function inferPlace(text: string, title: string | null, docNumber: string
     place: name, placeEvidence: evidence, placeInferred: false, placeConfidence: confidence, level: levelOf(name),
   });
 
+  // Central bodies alone issue for the whole country (教育部关于…, 国家疾控局 and nine ministries).
+  const central = (name: string) => orgLex.central.includes(name) || orgLex.central.includes(name.replace(/^中共/, '')) || (/^(国家|国务院|中共中央|中央|全国)/.test(name) && namedPlaces(name).length === 0);
+  if (issuers.length && issuers.every(central)) return stated('全国', `central issuer: ${issuers.join('、')}`, 0.9);
   for (const src of [title, ...issuers]) {
     if (!src) continue;
     // A district named at the head (浦东新区教育局, 上海市浦东新区…) governs itself: it is the jurisdiction.
@@ -159,6 +166,17 @@ export function inferPlace(text: string, title: string | null, docNumber: string
   if (docNumber) {
     const abbr = g.clues.provinceAbbr[docNumber[0]];
     if (abbr) return stated(abbr, `文号前缀“${docNumber[0]}”（${docNumber}）`, 0.9);
+    const prefix = frameLex.centralDocPrefixes.find((c) => docNumber.startsWith(c));
+    if (prefix) return stated('全国', `文号前缀“${prefix}”（${docNumber}）: a central body's`, 0.85);
+  }
+  // A body or a scope of its own level without its place (区教体局…, 2021年全县…): the district or county the text names most.
+  if (title && /^(\d{4}年)?(区|县)|全(区|县)/.test(title)) {
+    const counts = new Map<string, number>();
+    for (const p of namedPlaces(text)) if (p.level === 'district') counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best && (counts.size === 1 || best[1] > [...counts.values()].sort((a, b) => b - a)[1])) {
+      return { ...stated(best[0], `a district's or county's own text (${title}) naming ${best[0]}`, 0.6), placeInferred: true };
+    }
   }
   // Votes: named places, districts (count for their city), abbreviations after 在/来, regional clues.
   const votes = new Map<string, number>();
@@ -219,6 +237,7 @@ export function namedPlaces(text: string, within: string | null = null): NamedPl
       if (!cands) continue;
       const own = cands.some((c) => c.name === within || (within && g.within(within, c.name))) ? undefined : ownOf(form);
       if (!own && cands.length > 1 && cands.every((c) => c.level === 'district')) break; // a district name two cities share
+      if (g.clues.commonNounDistricts.includes(form)) break; // 老城区: the old town, in running text
       const p = own ?? cands[0];
       // A short form must not be the start of a longer word (上海交通大学 still names 上海).
       out.push({ form, name: p.name, jurisdiction: g.jurisdictionOf(p), level: p.level, index: i });
