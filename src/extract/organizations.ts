@@ -25,6 +25,7 @@ interface OrgLexicon {
   institutionHeads: string;
   addresseeHeads: string;
   headExpansions: Record<string, string>;
+  fieldsOfWork: Record<string, string>;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).

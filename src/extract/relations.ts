@@ -2,6 +2,7 @@
 // small function; `rule` on the edge names it for `extract --explain`.
 import type { RelationType } from '../graph/model.js';
 import type { Mention } from './mention.js';
+import { findAddressees } from './addressees.js';
 import { orgLex } from './organizations.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
@@ -79,28 +80,28 @@ function issues({ text, mentions, issuers, titleProgram }: RelationInput): Relat
   return out;
 }
 
+/** Two bodies of one line of work: the addressee's head names the issuer's field (教育局 / 教育厅, 海关 / 海关总署). */
+const FIELD = new RegExp(`(${Object.keys(orgLex.fieldsOfWork).join('|')})`);
+function sharesLine(issuer: string, addressee: string): boolean {
+  const field = FIELD.exec(addressee)?.[1];
+  return !!field && issuer.includes(orgLex.fieldsOfWork[field]);
+}
+
 function supervises({ text, mentions, issuers }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
   const boss = issuers[0];
   if (!boss) return out;
-  // The addressee line of a directive, "A，B，C：" near the top: each item is an addressee, the body a
-  // recognised name covers, else a collective under its written name (各高校党委, 有关直属单位党组织).
-  const head = text.slice(0, 400).split('\n').slice(0, 6);
-  let pos = 0;
-  for (const line of head) {
-    const l = line.trim();
-    if (/^[^。]{4,200}：$/.test(l) && /[，、]/.test(l)) {
-      let at = text.indexOf(l, pos);
-      for (const item of l.slice(0, -1).split(/[，；]/)) {
-        const start = at;
-        at += item.length + 1;
-        const org = mentions.find((x) => x.label === 'Organization' && x.rule !== 'org.generic' && x.start >= start && x.end <= start + item.length && x.end - x.start >= item.length - 1);
-        if (org) out.push({ type: 'SUPERVISES', from: boss.id, to: org.id, at: org.start, rule: 'supervises.addressee', confidence: 0.85 });
-        else if (ADDRESSEE_HEAD.test(item.replace(/[（(][^）)]*[）)]$/, ''))) out.push({ type: 'SUPERVISES', from: boss.id, to: '', at: start, rule: 'supervises.addressee-generic', confidence: 0.8, toGeneric: item });
-      }
-      break;
+  // Each addressee is supervised by the issuers: by both of two co-issuers; among more, by the one of
+  // its line of work (教育厅 → 各地级以上市教育局, 海关总署 → 各直属海关), else by the first.
+  for (const { item, start } of findAddressees(text)) {
+    const org = mentions.find((x) => x.label === 'Organization' && x.rule !== 'org.generic' && x.start >= start && x.end <= start + item.length && x.end - x.start >= item.length - 1);
+    const bare = item.replace(/[（(][^）)]*[）)]$/, '');
+    if (!org && !ADDRESSEE_HEAD.test(bare)) continue;
+    const bosses = issuers.length <= 2 ? issuers : [issuers.find((i) => sharesLine(i.name, bare)) ?? boss];
+    for (const b of bosses) {
+      if (org) out.push({ type: 'SUPERVISES', from: b.id, to: org.id, at: org.start, rule: 'supervises.addressee', confidence: 0.85 });
+      else out.push({ type: 'SUPERVISES', from: b.id, to: '', at: start, rule: 'supervises.addressee-generic', confidence: 0.8, toGeneric: item });
     }
-    pos += line.length + 1;
   }
   // 成立/组建/设立 X: the body set up is supervised by the issuer; 下设 X: by the body before it.
   for (const m of mentions.filter((x) => x.label === 'Organization' && x.rule !== 'org.generic')) {
