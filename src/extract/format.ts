@@ -27,7 +27,8 @@ export function toGoldFile(file: string, perDocument: GraphBatch[], explain = fa
       return {
         title: d.title, ...(d.noticeTitle ? { noticeTitle: d.noticeTitle } : {}), docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
         placeEvidence: d.placeEvidence, placeInferred: d.placeInferred, placeConfidence: d.placeConfidence, level: d.level, docRef: d.docRef,
-        entities: b.entities.filter((e) => mentioned.has(e.id) && e.kind !== 'collective').map((e) => {
+        // 全国 is the document's place field, not a place the text names (the spec's gold never lists it).
+        entities: b.entities.filter((e) => mentioned.has(e.id) && e.kind !== 'collective' && e.id !== 'place:全国').map((e) => {
           const extra: Record<string, unknown> = {};
           for (const k of ['kind', 'level', 'value', 'unit', 'subject', 'deadline', 'durationYears'] as const) if (e[k] !== null && e[k] !== undefined) extra[k] = e[k];
           return { type: e.label, name: e.name, aliases: e.aliases, ...extra, evidence: firstEvidence.get(e.id) ?? '' };

@@ -6,6 +6,7 @@ import {
   emptyEntity, entityId, type DocumentNode, type EntityNode, type Evidence, type GraphBatch, type RelationEdge,
 } from '../graph/model.js';
 import type { PolicyDocument } from '../read/index.js';
+import { isChrome } from '../read/frame.js';
 import { bareName, type Mention } from './mention.js';
 import { canonicalOrg, findOrganizations, isInstitution } from './organizations.js';
 import { findPlaces } from './places.js';
@@ -30,6 +31,23 @@ function idOf(m: Mention): string {
   return entityId(m.label, m.name);
 }
 
+/**
+ * Places the text governs or acts on: not those only inside another body's name (兰州 of 兰州大学,
+ * 新疆 of 新疆生产建设兵团教育局), unless that is the document's own place or one containing it,
+ * and not those on a page's chrome lines or in a contact address.
+ */
+function placesActedOn(text: string, place: string | null, orgs: Mention[]): Mention[] {
+  const g = gazetteer();
+  const related = (name: string) => !!place && (name === place || g.within(place, name) || g.within(name, place));
+  return findPlaces(text, place).filter((p) => {
+    if (!related(p.name) && orgs.some((o) => o.start <= p.start && p.end <= o.end && o.end - o.start > p.end - p.start)) return false;
+    const lineStart = text.lastIndexOf('\n', p.start) + 1;
+    const lineEnd = text.indexOf('\n', p.start);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
+    return !isChrome(line) && !/^(通信地址|通讯地址|地址|联系地址|邮政编码|联系电话)[:：]/.test(line);
+  });
+}
+
 export function extractDocument(doc: PolicyDocument): GraphBatch {
   const text = doc.text.text;
   const meta = doc.meta;
@@ -42,7 +60,7 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
-  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...findPlaces(text, place), ...targets]
+  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...placesActedOn(text, place, orgs), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.

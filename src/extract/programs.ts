@@ -2,11 +2,12 @@
 //   qualifier + “brand” + head     基层党组织“攀登”计划   → 攀登计划
 //   “whole name ending in a head”  “万名书记进党校工程”   → 万名书记进党校工程
 //   trigger verb + unquoted name   实施组织生活创优行动、党员成长引领行动
+import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { bareName, type Mention } from './mention.js';
 import { isWordBoundary, tag } from './segmenter.js';
 
-interface ProgramLexicon { heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string }
+interface ProgramLexicon { placeCampaigns: string[]; quotedTaskHeads: string[]; heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string }
 const lex = loadLexicon<ProgramLexicon>('programs.json');
 const HEADS = [...lex.heads].sort((a, b) => b.length - a.length);
 const UNQUOTED_HEADS = HEADS.filter((h) => !lex.quotedHeadsOnly.includes(h));
@@ -99,6 +100,26 @@ export function findPrograms(text: string): Mention[] {
     const name = trimLeadingFiller(m[1]);
     const start = m.index! + m[0].indexOf(name);
     if (name.length >= 4 && !GENERIC.has(name)) out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.in-title', confidence: 0.7, fields: { kind: headKind(headOf(name)!) } });
+  }
+  // 6. A campaign named after its place: 健康浙江建设, 平安江苏建设 (the place must be one: 健康中国 too).
+  const g = gazetteer();
+  for (const m of text.matchAll(new RegExp(`(${lex.placeCampaigns.join('|')})([\\u4e00-\\u9fff]{2,6}?)建设`, 'g'))) {
+    if (m[2] !== '中国' && !g.forms.has(m[2])) continue;
+    out.push({ label: 'Program', name: m[0], form: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'program.place-campaign', confidence: 0.75, fields: { kind: '建设' } });
+  }
+  // 7. A quoted name and at once a task head: “双高”建设, “三级联创”工作.
+  for (const m of text.matchAll(new RegExp(`“([^“”\\n，。]{2,20})”(${lex.quotedTaskHeads.join('|')})`, 'g'))) {
+    const name = bareName(m[1] + m[2]);
+    if (NOT.has(bareName(m[1])) || /、/.test(m[1])) continue;
+    out.push({ label: 'Program', name, form: name, start: m.index!, end: m.index! + m[0].length, rule: 'program.quoted-task', confidence: 0.65, fields: { kind: m[2] } });
+  }
+  // 8. A system reform a plan carries out (推动第二轮校长职级制改革) and a numbered bundle (以卫生健康现代化建设九大行动为主线).
+  for (const m of text.matchAll(/(?:推进|推动|深化|实施|开展|以)(?:第[一二三四五六七八九十]+轮)?([\u4e00-\u9fff]{2,10}(?:制改革|[一二三四五六七八九十]大(?:行动|工程)))/g)) {
+    const name = m[1];
+    // 体制改革, 机制改革 reform an institution in general; a reform is named by the system it brings (职级制, 大学区管理制).
+    if (/(体制|机制|[^\u4e00-\u9fff])/.test(name) || name.length < 6) continue;
+    const start = m.index! + m[0].length - name.length;
+    out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.reform-or-bundle', confidence: 0.6, fields: { kind: /行动$/.test(name) ? '行动' : /工程$/.test(name) ? '工程' : '改革' } });
   }
   return dropContained(out);
 }
