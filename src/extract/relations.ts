@@ -175,12 +175,37 @@ function partOf({ text, mentions, titleProgram }: RelationInput): RelationDraft[
   return out;
 }
 
+const SECTION_HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
+
+/** The program named by the heading of the section `at` is in, when that heading is a short line of its own. */
+function sectionProgram(text: string, at: number, programs: { id: string; start: number; end: number }[]): string | null {
+  let end = text.lastIndexOf('\n', at);
+  for (let k = 0; k < 6 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (SECTION_HEADING.test(line) && line.length <= 40) {
+      const p = programs.filter((m) => m.start >= start && m.end <= end);
+      return p.length === 1 ? p[0].id : null;
+    }
+    end = start - 1;
+  }
+  return null;
+}
+
 function setsTarget({ text, mentions }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
-  for (const t of mentions.filter((m) => m.label === 'Target')) {
+  const targets = mentions.filter((m) => m.label === 'Target');
+  // A program named inside a target (培育健康浙江行动省级样板50个) is what is counted, not what sets targets.
+  const programs = mentions.filter((m) => m.label === 'Program' && !targets.some((t) => t.start <= m.start && m.end <= t.end));
+  for (const t of targets) {
     const s = sentenceBounds(text, t.start);
-    const progs = [...new Set(mentions.filter((m) => m.label === 'Program' && m.start >= s[0] && m.end <= s[1]).map((m) => m.id))];
+    // The program the sentence names before its target (a name inside the target, 培育健康浙江行动省级样板50个, or one
+    // after it, …以党建引领推动“双高”建设, is not what sets it) …
+    const progs = [...new Set(programs.filter((m) => m.start >= s[0] && m.end <= t.start).map((m) => m.id))];
+    // … else the program the section's heading carries out: （一）实施全民健康促进行动。/ 1.主要目标指标。/ targets.
+    const section = sectionProgram(text, t.start, programs);
     if (progs.length === 1) out.push({ type: 'SETS_TARGET', from: progs[0], to: t.id, at: t.start, rule: 'sets-target.program-in-sentence', confidence: 0.7 });
+    else if (!progs.length && section) out.push({ type: 'SETS_TARGET', from: section, to: t.id, at: t.start, rule: 'sets-target.program-of-section', confidence: 0.65 });
     else out.push({ type: 'SETS_TARGET', from: DOC, to: t.id, at: t.start, rule: 'sets-target.document', confidence: 0.8 });
   }
   return out;

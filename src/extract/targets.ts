@@ -4,7 +4,7 @@
 import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
 
-const lex = loadLexicon<{ units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string }>('targets.json');
+const lex = loadLexicon<{ rateNouns: string; units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string }>('targets.json');
 const UNIT = `(?:${lex.units.join('|')})`;
 const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
 const QUANT = new RegExp(`${NUM}(${UNIT})`, 'g');
@@ -13,6 +13,10 @@ const VERB = new RegExp(lex.verbs);
 // Split only between quantities: 建设20家康复中心、30家中医示范站点 (not 怒江州、迪庆州和25个边境县).
 const LIST_SPLIT = new RegExp(`(?<=\\d+(?:\\.\\d+)?万?${UNIT}[^、，和]*)(?:、|和)\\s*(?=\\d+(?:\\.\\d+)?万?${UNIT})`);
 
+/** A rate and its percentage, needing no verb: 普惠率85%, 公办园在园幼儿占比53%. */
+const RATE = new RegExp(`^[\\u4e00-\\u9fff]{1,12}(?:${lex.rateNouns})(?:达到|达)?\\d+(?:\\.\\d+)?%(?:以上|左右)?$`);
+/** A clause a deadline opens (到2025年，…): what follows it is committed to by then. */
+const DEADLINE_BEFORE = /(?:到|至)\d{4}年(?:底|末)?[，,]\s*$/;
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
 const REVIEW = new RegExp(lex.reviewHeadings);
 const PAST = new RegExp(lex.pastMarkers);
@@ -51,13 +55,18 @@ export function findTargets(text: string, docYear: number | null = null): Mentio
   const out: Mention[] = [];
   const inReview = reviewSections(text);
   const clauseRe = /[^，。；：！？\n]+/g;
+  let previousWasTarget = false;
   for (const c of text.matchAll(clauseRe)) {
     const clause = c[0];
     const base = c.index!;
     const q = firstQuantity(clause);
     const d = DURATION.exec(clause);
-    if (!q && !d) continue;
-    if (!VERB.test(clause) || reportsPast(text, base, inReview, docYear)) continue;
+    const continues = previousWasTarget && text[base - 1] === '，';
+    const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, base - 10), base));
+    previousWasTarget = false;
+    if (!q && !d && !deadline) continue;
+    if (!(VERB.test(clause) || RATE.test(clause.trim()) || (continues && q) || deadline) || reportsPast(text, base, inReview, docYear)) continue;
+    previousWasTarget = true;
     const trimmed = clause.replace(/^\s*(\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, '');
     const start = base + (clause.length - trimmed.length);
     if (trimmed.length < 4 || trimmed.length > 60) continue;

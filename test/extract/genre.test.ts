@@ -1,0 +1,49 @@
+// Rules found on documents outside the sample, each on text written for it.
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extract/index.js';
+import { toGoldFile } from '../../src/extract/format.js';
+import type { GraphBatch } from '../../src/graph/model.js';
+import { readText } from '../../src/read/index.js';
+
+const extract = (text: string): GraphBatch => extractDocument(readText('t.txt', text).documents[0]);
+const names = (b: GraphBatch, label: string) => b.entities.filter((e) => e.label === label).map((e) => e.name);
+const setsTarget = (b: GraphBatch) => b.relations.filter((r) => r.type === 'SETS_TARGET').map((r) => [r.from.startsWith('doc:') ? 'DOC' : r.from, r.to.replace(/^target:[^:]*:/, '')]);
+
+describe('programs a plan names without a quoted brand and head', () => {
+  it('reads place campaigns, quoted tasks, named system reforms and numbered bundles', () => {
+    const b = extract('南江省2025年卫生健康工作要点\n以卫生健康现代化建设九大行动为主线，深入推进健康南江建设和平安中国建设，推动第二轮校长职级制改革，发挥党组织在“双高”建设中的作用，深化教育管理体制改革。');
+    const p = names(b, 'Program');
+    expect(p).toEqual(expect.arrayContaining(['卫生健康现代化建设九大行动', '平安中国建设', '校长职级制改革', '双高建设']));
+    expect(p).not.toContain('教育管理体制改革'); // a reform of institutions in general is no named program
+    expect(p.some((x) => x.startsWith('健康南江'))).toBe(false); // 南江 is no place of the gazetteer
+  });
+});
+
+describe('places the text acts on', () => {
+  it('are not those inside another body\'s name or on chrome lines, and 全国 is no entity of the output', () => {
+    const text = '教育部关于对口支援西部高校工作的通知\n有关高等学校：\n决定由北京理工大学对口支援延安大学，加快中西部教育发展，支持甘肃省高校建设。\n通信地址：雅安市雨城区正和路1号';
+    const b = extract(text);
+    const places = toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name);
+    expect(places).toContain('甘肃省');
+    expect(places).not.toEqual(expect.arrayContaining(['北京市']));
+    expect(places).not.toContain('延安市');
+    expect(places).not.toContain('雨城区');
+    expect(places).not.toContain('全国');
+    expect(b.relations).toContainEqual(expect.objectContaining({ type: 'GOVERNS', to: 'place:全国' })); // the graph keeps it
+  });
+});
+
+describe('targets', () => {
+  it('reads rates without a verb, quantities continuing a target, a deadline\'s clause and indicators reached (达, 降至, 岁)', () => {
+    const b = extract('东川市教育局2025年工作要点\n新建中小学幼儿园9所，新增班级138个，学位4950个。公办园率45%；普惠率86%。到2025年，现代化学校治理体系初步建立。人均预期寿命达82.4岁，重大慢病过早死亡率降至9.3%。');
+    expect(names(b, 'Target')).toEqual(expect.arrayContaining(['学位4950个', '普惠率86%', '现代化学校治理体系初步建立', '人均预期寿命达82.4岁', '重大慢病过早死亡率降至9.3%']));
+  });
+
+  it('are set by the program the section heading carries out, not by one named inside the target or after it', () => {
+    const b = extract('东川市卫生健康工作要点\n（一）实施全民健康促进行动。\n1.主要目标指标。\n培育健康东川行动样板50个，居民健康素养水平达39%以上。\n（二）深化改革。\n到2025年，建成标杆院系3个，以党建引领推动“双高”建设走在前列。');
+    const st = setsTarget(b);
+    expect(st).toContainEqual(['program:全民健康促进行动', '培育健康东川行动样板50个']);
+    expect(st).toContainEqual(['program:全民健康促进行动', '居民健康素养水平达39%以上']);
+    expect(st).toContainEqual(['DOC', '建成标杆院系3个']);
+  });
+});
