@@ -8,7 +8,7 @@ import {
 import type { PolicyDocument } from '../read/index.js';
 import { isChrome } from '../read/frame.js';
 import { bareName, type Mention } from './mention.js';
-import { canonicalOrg, findOrganizations, isInstitution } from './organizations.js';
+import { canonicalOrg, findOrganizations, isInstitution, titleIssuers } from './organizations.js';
 import { findPlaces } from './places.js';
 import { findPrograms, headOf } from './programs.js';
 import { findRegulations, regulationKind } from './regulations.js';
@@ -60,7 +60,8 @@ export function extractDocument(doc: PolicyDocument): GraphBatch {
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
-  const mentions: IdMention[] = [...findRegulations(text, place), ...programs, ...orgs, ...placesActedOn(text, place, orgs), ...targets]
+  const regulations = findRegulations(text, place);
+  const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, orgs), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.

@@ -5,6 +5,7 @@
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { MASK, namedPlaces } from '../read/metadata.js';
+import { splitBodies } from '../read/frame.js';
 import { fillMask } from './masked.js';
 import type { Level } from '../graph/model.js';
 import type { Mention } from './mention.js';
@@ -200,4 +201,32 @@ function dropOverlaps(ms: Mention[]): Mention[] {
   const kept: Mention[] = [];
   for (const m of ms) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const CENTRAL_LONGEST = [...orgLex.central].sort((a, b) => b.length - a.length);
+
+/**
+ * The bodies a cited title names as its issuers, before 关于 or 印发: 《中共中央国务院关于…》 →
+ * 中共中央, 国务院; 《内蒙古自治区人民政府办公厅关于印发…》 → that office. Central names are read
+ * longest first, local ones split as a signature line is; each must end like a body.
+ */
+export function titleIssuers(title: { form: string; start: number }, place: string | null): Mention[] {
+  const head = /^《?([^《》]{2,40}?)(?:关于|印发)/.exec(title.form)?.[1];
+  if (!head) return [];
+  const out: Mention[] = [];
+  let rest = head;
+  let at = title.start + title.form.indexOf(head);
+  while (rest) {
+    rest = rest.replace(/^[、，和与及\s]+/, (m) => { at += m.length; return ''; });
+    if (!rest) break;
+    const central = CENTRAL_LONGEST.find((c) => rest.startsWith(c));
+    const parts = central ? [central] : splitBodies(rest).slice(0, 1);
+    const form = parts[0];
+    if (!form || !rest.startsWith(form) || !(central || /(委员会|办公厅|办公室|人民政府|党组|党委|厅|局|部|署|委)$/.test(form))) break;
+    const c = canonicalOrg(form, place);
+    out.push({ label: 'Organization', name: c.name, form, start: at, end: at + form.length, rule: 'org.title-issuer', confidence: 0.75, scope: c.scope, fields: { level: c.level } });
+    rest = rest.slice(form.length);
+    at += form.length;
+  }
+  return rest ? [] : out; // a head that is not all bodies (关于 inside a topic) names no issuer
 }

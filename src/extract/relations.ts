@@ -54,6 +54,11 @@ export function readRelations(inp: RelationInput): RelationDraft[] {
 
 function issues({ text, mentions, issuers, titleProgram }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = issuers.map((i) => ({ type: 'ISSUES' as const, from: i.id, to: DOC, at: i.start, rule: 'issues.document-issuer', confidence: 0.9 }));
+  // 《中共中央国务院关于…》: the bodies a cited title names before 关于 issued it.
+  for (const o of mentions.filter((m) => m.rule === 'org.title-issuer')) {
+    const r = mentions.find((m) => m.label === 'Regulation' && m.start <= o.start && o.end <= m.end);
+    if (r) out.push({ type: 'ISSUES', from: o.id, to: r.id, at: r.start, rule: 'issues.named-in-title', confidence: 0.8 });
+  }
   // 中共教育部党组《关于…》: an organisation right before a cited title issued it.
   const orgs = mentions.filter((m) => m.label === 'Organization' && m.rule !== 'org.generic');
   for (const r of mentions.filter((m) => m.label === 'Regulation')) {

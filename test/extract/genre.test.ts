@@ -47,3 +47,15 @@ describe('targets', () => {
     expect(st).toContainEqual(['DOC', '建成标杆院系3个']);
   });
 });
+
+describe('issuers a cited title names', () => {
+  it('are organisations issuing that title, central ones by their names, local ones split as a signature is', () => {
+    const b = extract('西河省2025年学前教育行动计划\n全面落实《中共中央国务院关于学前教育深化改革规范发展的若干意见》和《西河省人民政府办公厅关于印发西河省托育服务方案的通知》，落实《关于加强学校体育工作的意见》。');
+    const issued = b.relations.filter((r) => r.type === 'ISSUES' && r.to.startsWith('reg:')).map((r) => [r.from, r.to]);
+    expect(issued).toEqual(expect.arrayContaining([
+      ['org:全国:中共中央', 'reg:中共中央国务院关于学前教育深化改革规范发展的若干意见'],
+      ['org:全国:国务院', 'reg:中共中央国务院关于学前教育深化改革规范发展的若干意见'],
+    ]));
+    expect(issued.some(([, to]) => to === 'reg:关于加强学校体育工作的意见')).toBe(false);
+  });
+});
