@@ -14,7 +14,7 @@ import { findPrograms, headOf } from './programs.js';
 import { findRegulations, regulationKind } from './regulations.js';
 import { findDefinitions } from './definitions.js';
 import { DOC, readRelations } from './relations.js';
-import { addUserWords } from './segmenter.js';
+import { withDocumentWords } from './segmenter.js';
 import { insideBookTitle, sentenceBounds } from './sentences.js';
 import { findTargets } from './targets.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
@@ -48,15 +48,19 @@ function placesActedOn(text: string, place: string | null, orgs: Mention[]): Men
   });
 }
 
+/** One document's extraction; it depends on nothing extracted before (its defined names are its own). */
 export function extractDocument(doc: PolicyDocument): GraphBatch {
+  const definitions = findDefinitions(doc.text.text);
+  return withDocumentWords(definitions.map((d) => d.short), () => extractWith(doc, definitions));
+}
+
+function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDefinitions>): GraphBatch {
   const text = doc.text.text;
   const meta = doc.meta;
   const place = meta.place;
   const docId = documentId(text);
   const stem = doc.file.replace(/\.[^.]+$/, '');
 
-  const definitions = findDefinitions(text);
-  addUserWords(definitions.map((d) => d.short));
   const programs = findPrograms(text);
   const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));

@@ -104,7 +104,7 @@ export function findPrograms(text: string): Mention[] {
   // 6. A campaign named after its place: 健康浙江建设, 平安江苏建设 (the place must be one: 健康中国 too).
   const g = gazetteer();
   for (const m of text.matchAll(new RegExp(`(${lex.placeCampaigns.join('|')})([\\u4e00-\\u9fff]{2,6}?)建设`, 'g'))) {
-    if (m[2] !== '中国' && !g.forms.has(m[2])) continue;
+    if (m[2] !== '中国' && !['', '市', '县', '区', '省'].some((s) => g.forms.has(m[2] + s))) continue; // 健康扬中: 扬中市
     out.push({ label: 'Program', name: m[0], form: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'program.place-campaign', confidence: 0.75, fields: { kind: '建设' } });
   }
   // 7. A quoted name and at once a task head: “双高”建设, “三级联创”工作.

@@ -19,10 +19,35 @@ function withUserWords(): typeof jieba {
   return jieba;
 }
 
-/** Names a document establishes for itself (以下简称“高地大”) become words of their own, for it and every text after. */
-export function addUserWords(words: readonly string[]): void {
-  const j = withUserWords();
-  for (const w of words) j.insertWord(w, 'nz');
+/**
+ * Names a document establishes for itself (以下简称“高地大”) are words of their own while that
+ * document is extracted, and only then: inserting them into jieba's dictionary would change how
+ * every later document is cut, so a file would extract differently after another.
+ */
+let documentWords: readonly string[] = [];
+export function withDocumentWords<T>(words: readonly string[], fn: () => T): T {
+  const before = documentWords;
+  documentWords = words.filter((w) => w.length >= 2);
+  try { return fn(); } finally { documentWords = before; }
+}
+
+/** Tokens with each occurrence of a document word made one token (nz); tokens it cuts keep their parts. */
+function mergeDocumentWords(text: string, toks: Token[]): Token[] {
+  let out = toks;
+  for (const w of documentWords) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+      const end = at + w.length;
+      const next: Token[] = [];
+      for (const t of out) {
+        if (t.end <= at || t.start >= end) { next.push(t); continue; }
+        if (t.start < at) next.push({ word: text.slice(t.start, at), tag: 'x', start: t.start, end: at });
+        if (!next.some((n) => n.start === at && n.end === end)) next.push({ word: w, tag: 'nz', start: at, end });
+        if (t.end > end) next.push({ word: text.slice(end, t.end), tag: 'x', start: end, end: t.end });
+      }
+      out = next;
+    }
+  }
+  return out;
 }
 
 export interface Token { word: string; tag: string; start: number; end: number }
@@ -36,7 +61,7 @@ export function tag(text: string): Token[] {
     out.push({ word: t.word, tag: t.tag, start, end: start + t.word.length });
     pos = start + t.word.length;
   }
-  return out;
+  return documentWords.length ? mergeDocumentWords(text, out) : out;
 }
 
 /**

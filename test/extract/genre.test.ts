@@ -11,11 +11,11 @@ const setsTarget = (b: GraphBatch) => b.relations.filter((r) => r.type === 'SETS
 
 describe('programs a plan names without a quoted brand and head', () => {
   it('reads place campaigns, quoted tasks, named system reforms and numbered bundles', () => {
-    const b = extract('南江省2025年卫生健康工作要点\n以卫生健康现代化建设九大行动为主线，深入推进健康南江建设和平安中国建设，推动第二轮校长职级制改革，发挥党组织在“双高”建设中的作用，深化教育管理体制改革。');
+    const b = extract('青禾省2025年卫生健康工作要点\n以卫生健康现代化建设九大行动为主线，深入推进健康青禾建设和平安中国建设，推动第二轮校长职级制改革，发挥党组织在“双高”建设中的作用，深化教育管理体制改革。');
     const p = names(b, 'Program');
     expect(p).toEqual(expect.arrayContaining(['卫生健康现代化建设九大行动', '平安中国建设', '校长职级制改革', '双高建设']));
     expect(p).not.toContain('教育管理体制改革'); // a reform of institutions in general is no named program
-    expect(p.some((x) => x.startsWith('健康南江'))).toBe(false); // 南江 is no place of the gazetteer
+    expect(p.some((x) => x.startsWith('健康青禾'))).toBe(false); // 青禾 is no place of the gazetteer
   });
 });
 
@@ -58,4 +58,24 @@ describe('issuers a cited title names', () => {
     ]));
     expect(issued.some(([, to]) => to === 'reg:关于加强学校体育工作的意见')).toBe(false);
   });
+});
+
+describe('a file\'s extraction', () => {
+  it('does not depend on what was extracted before it: alone, after another, in another order', async () => {
+    const { readPolicyFile } = await import('../../src/read/index.js');
+    const { CORPUS } = await import('../helpers.js');
+    const { readdirSync } = await import('node:fs');
+    const own = (t: string) => JSON.stringify(toGoldFile('t.txt', readText('t.txt', t).documents.map(extractDocument)));
+    const { tag } = await import('../../src/extract/segmenter.js');
+    const later = '关于支持高地大学科建设的通知\n支持高地大学、江南大学开展学科建设，实施高峰学科计划。';
+    const [alone, cut] = [own(later), JSON.stringify(tag(later))];
+    // A document that defines “高地大”: inside it the short name is one word, after it nowhere.
+    const definer = '江南省教育厅2025年工作要点\n实施高水平地方大学建设计划（以下简称“高地大”），支持高地大建设一流学科。';
+    expect(extractDocument(readText('d.txt', definer).documents[0]).entities.find((e) => e.aliases.includes('高地大'))?.name).toBe('高水平地方大学建设计划');
+    expect(JSON.stringify(tag(later))).toBe(cut);
+    expect(own(later)).toBe(alone);
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+    const run = async (order: string[]) => Object.fromEntries(await Promise.all(order.map(async (f) => [f, JSON.stringify((await readPolicyFile(CORPUS + f)).documents.map(extractDocument))])));
+    expect(await run([...files].reverse())).toEqual(await run(files));
+  }, 60_000);
 });
