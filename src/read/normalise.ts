@@ -55,6 +55,9 @@ export function normalise(raw: string | MappedText, opts: { traditional?: boolea
   t = t.replace(/^ *[-*+] +/gm, () => '');
 
   // Full-width letters and digits → ASCII.
+  // Kangxi and CJK radicals (⼯ ⼊ ⾊ ⼤) and compatibility ideographs that PDFs printed from a browser
+  // carry instead of the unified characters: NFKC maps each to one character, so offsets stay.
+  t = t.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (m) => { const u = m[0].normalize('NFKC'); return u.length === 1 ? u : m[0]; });
   t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0));
 
   // GBK mojibake: repaired where the dictionary is sure, flagged where not.

@@ -49,3 +49,13 @@ describe('normalise', () => {
     expect(n.text.text).toContain('圃盒I駷槁殬I');
   });
 });
+
+describe('CJK compatibility characters', () => {
+  it('become their unified ideographs, one for one, so offsets still map back', () => {
+    const raw = '全省教育⼯作要点：加快建设教育强省，⼤⼒推进⾼质量发展。';
+    const n = normalise(raw);
+    expect(n.text.text).toBe('全省教育工作要点：加快建设教育强省，大力推进高质量发展。');
+    const at = n.text.text.indexOf('大力');
+    expect(raw.slice(...n.text.toSource(at, at + 2))).toBe('⼤⼒');
+  });
+});
