@@ -31,8 +31,6 @@ const orgLex = loadLexicon<{ suffixes: string[]; abbreviations: { form: string }
 const KIND_RE = new RegExp(`(${docTypes.kinds.join('|')})$`);
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)】]\s?(\d{1,4})号/;
 const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
-// Where an organisation's name can end: a head noun, or the 委 of a party committee (中共扬州市委).
-
 /** A name that ends like an organisation's (a title's head that is a body, not a topic). */
 const ENDS_LIKE_ORG = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委|[厅局部署委办])$`);
 /** A page's publication line: 发布时间：2021-02-04, 公开日期： 2023-04-22. */
@@ -41,8 +39,9 @@ export const MASK = /[xX×＊*]{2}/;
 
 export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const docNumberM = findDocNumber(text.slice(0, 400));
-  const docNumber = docNumberM ? docNumberM[0].replace(/\s/g, '') : null;
+  const own = findDocNumber(text.slice(0, 400));
+  const docNumber = own?.number ?? null;
+  const docYear = own?.year ?? null;
 
   const frame = compiledHeading ? null : readFrame(text);
   const title = compiledHeading ?? frame?.title ?? findTitle(lines, docNumber) ?? null;
@@ -58,7 +57,7 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const tail = lines.slice(-4).join('\n');
   const sig = SIGN_DATE.exec(tail);
   if (!date && sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
-  const knownYear = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (range ? Number(range[1]) : null);
+  const knownYear = titleYear ?? docYear ?? (range ? Number(range[1]) : null);
   const published = PUBLISHED.exec(text.slice(0, 1500));
   if (!date && published && (knownYear === null || Number(published[1]) === knownYear)) date = `${published[1]}-${pad(published[2])}-${pad(published[3])}`;
   const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
@@ -66,9 +65,9 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const titleMonth = title ? /^(\d{4})年(\d{1,2})月/.exec(title) : null;
   if (!date && titleMonth) date = `${titleMonth[1]}-${pad(titleMonth[2])}`;
   if (!date && titleYear) date = String(titleYear);
-  if (!date && docNumberM) date = docNumberM[2];
+  if (!date && docYear) date = String(docYear);
 
-  let year: number | null = titleYear ?? (docNumberM ? Number(docNumberM[2]) : null) ?? (date ? Number(date.slice(0, 4)) : null) ?? (range ? Number(range[1]) : null);
+  let year: number | null = titleYear ?? docYear ?? (date ? Number(date.slice(0, 4)) : null) ?? (range ? Number(range[1]) : null);
   let yearEvidence: string | null = year ? (title ?? docNumber ?? date) : null;
   if (!year) {
     const clue = yearFromClues(text);
@@ -88,22 +87,17 @@ function pad(s: string): string { return s.padStart(2, '0'); }
  * The document's own 文号: not one in parentheses (a cited instrument's: 《…》(川卫组函〔2021〕10号)),
  * and without what runs into its prefix (工委河南省教育厅教办〔2020〕55号 → 教办…, 的通知国疾控… → 国疾控…).
  */
-function findDocNumber(head: string): RegExpExecArray | null {
+function findDocNumber(head: string): { number: string; year: number } | null {
   for (const m of head.matchAll(new RegExp(DOC_NUMBER.source, 'g'))) {
     if (/[(（]$/.test(head.slice(0, m.index))) continue;
-    const cut = /^.*(通知|的|厅|局|政府|党组|工委)(?=[\u4e00-\u9fff]{2})/.exec(m[1]);
-    if (!cut) return m as RegExpExecArray;
-    const prefix = m[1].slice(cut[0].length);
-    const r = [m[0].slice(cut[0].length), prefix, m[2], m[3]] as unknown as RegExpExecArray;
-    r.index = m.index! + cut[0].length;
-    return r;
+    const cut = /^.*(通知|的|厅|局|政府|党组|工委)(?=[\u4e00-\u9fff]{2})/.exec(m[1])?.[0].length ?? 0;
+    return { number: m[0].slice(cut).replace(/\s/g, ''), year: Number(m[2]) };
   }
   return null;
 }
 
 /** A line that can be a document's title: short, no sentence inside, ending in a kind of instrument (意见, 工作要点, 规划…). */
 const isTitleLine = (l: string) => l.length <= 80 && !/[。；]/.test(l) && KIND_RE.test(l.replace(/[（(].*[)）]$/, ''));
-
 
 function findTitle(lines: string[], docNumber: string | null): string | null {
   for (const [i, raw] of lines.slice(0, 3).entries()) {
