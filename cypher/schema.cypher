@@ -19,6 +19,7 @@ CREATE INDEX rel_supervises_doc IF NOT EXISTS FOR ()-[r:SUPERVISES]-() ON (r.doc
 CREATE INDEX rel_references_doc IF NOT EXISTS FOR ()-[r:REFERENCES]-() ON (r.docId);
 CREATE INDEX rel_implements_doc IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.docId);
 CREATE INDEX rel_part_of_doc IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.docId);
+CREATE INDEX rel_variant_of_doc IF NOT EXISTS FOR ()-[r:VARIANT_OF]-() ON (r.docId);
 CREATE INDEX rel_sets_target_doc IF NOT EXISTS FOR ()-[r:SETS_TARGET]-() ON (r.docId);
 CREATE INDEX rel_governs_doc IF NOT EXISTS FOR ()-[r:GOVERNS]-() ON (r.docId);
 CREATE INDEX rel_located_in_doc IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.docId);

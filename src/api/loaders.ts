@@ -27,7 +27,12 @@ export function createLoaders(store: GraphStore): Loaders {
       }
       const result = new Map<string, GraphEdge[]>();
       for (const ks of groups.values()) {
-        const all = await store.edges(ks.map((k) => k.id), ks[0].direction, ks[0].types);
+        // With both ends of an edge among the ids, BOTH finds it from each end: keep it once.
+        const seen = new Set<string>();
+        const all = (await store.edges(ks.map((k) => k.id), ks[0].direction, ks[0].types)).filter((e) => {
+          const key = `${e.type}|${e.from}|${e.to}|${String(e.props.docId ?? '')}|${String(e.props.sentStart ?? '')}`;
+          return !seen.has(key) && seen.add(key);
+        });
         for (const k of ks) {
           result.set(edgeKey(k), all.filter((e) => (k.direction !== 'IN' && e.from === k.id) || (k.direction !== 'OUT' && e.to === k.id)));
         }

@@ -7,7 +7,7 @@ import type { Loaders } from './loaders.js';
 import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
 import { explain } from '../trace/explain.js';
-import { findProgram, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
+import { resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
 import type { Passage } from '../graph/model.js';
 
 export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController }
@@ -17,6 +17,15 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 function notFound(what: string): never {
   throw createGraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+/** A program by a name as written; several unrelated matches are an error that lists them. */
+async function programNamed(ctx: Context, name: string): Promise<GraphNode> {
+  const m: ProgramMatch = await resolveProgram(ctx.store, String(name));
+  if (m.kind === 'one') return m.program;
+  if (m.kind === 'none') notFound(`program ${String(name).slice(0, 80)}`);
+  throw createGraphQLError(`${m.candidates.length} programs match ${String(name).slice(0, 80)}: ${m.candidates.slice(0, 10).map((c) => c.name).join('、')}${m.candidates.length > 10 ? '…' : ''}; name one of them`, {
+    extensions: { code: 'AMBIGUOUS', candidates: m.candidates.map((c) => ({ id: c.id, name: c.name })) },
+  });
 }
 function badInput(message: string): never {
   throw createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -76,8 +85,7 @@ export const resolvers = {
       return pagedConnection(docs, offset, total);
     },
     diffusion: async (_: unknown, a: Args, ctx: Context) => {
-      const p = (await findProgram(ctx.store, toSimplified(String(a.program).trim()))) ?? notFound(`program ${a.program}`);
-      return ctx.loaders.trace.load(p);
+      return ctx.loaders.trace.load(await programNamed(ctx, a.program));
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const maxDepth = a.maxDepth ?? 4;
@@ -93,7 +101,7 @@ export const resolvers = {
       if (n.label === 'Document') badInput(`${a.id} is a document: use document(id:)`);
       return n;
     },
-    program: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.findByName('Program', toSimplified(a.name)))[0] ?? notFound(`program ${a.name}`),
+    program: (_: unknown, a: Args, ctx: Context) => programNamed(ctx, a.name),
     organization: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.findByName('Organization', toSimplified(a.name)))[0] ?? notFound(`organization ${a.name}`),
     search: async (_: unknown, a: Args, ctx: Context) => {
       const q = toSimplified(String(a.query).trim()).replace(/[《》“”"\s]/g, '');
@@ -153,17 +161,25 @@ export const resolvers = {
       return (await ctx.loaders.trace.load(n)).adoptions.slice(0, size);
     },
     spread: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).spread,
+    variants: async (n: GraphNode, _: Args, ctx: Context) => (await ctx.loaders.trace.load(n)).variants,
   },
   Diffusion: {
     firstAdoptions: (d: Diffusion) => d.first,
+    variants: (d: Diffusion) => d.variants,
     explanation: (d: Diffusion) => explain(d),
   },
-  Adoption: { dateIsBound: (a: Adoption) => a.dateIsBound },
+  Adoption: {
+    dateIsBound: (a: Adoption) => a.dateIsBound,
+    earliest: (a: Adoption) => (a.earliest === null ? null : new Date(a.earliest).toISOString().slice(0, 10)),
+    latest: (a: Adoption) => (a.latest === null ? null : new Date(a.latest).toISOString().slice(0, 10)),
+  },
   SpreadStep: {
     from: (s: SpreadStep) => s.from.place,
     to: (s: SpreadStep) => s.to.place,
     source: (s: SpreadStep) => s.from,
     target: (s: SpreadStep) => s.to,
+    lagMinDays: (s: SpreadStep) => s.lag.min,
+    lagMaxDays: (s: SpreadStep) => s.lag.max,
   },
   Regulation: { ...entityFields, kind: prop('kind') },
   Target: { ...entityFields, value: prop('value'), unit: prop('unit'), subject: prop('subject'), deadline: prop('deadline'), durationYears: prop('durationYears') },

@@ -12,6 +12,7 @@ const runExtract = lazy(async () => (await import('./extract.js')).runExtract);
 const runIngest = lazy(async () => (await import('./ingest.js')).runIngest);
 const runServe = lazy(async () => (await import('./serve.js')).runServe);
 const runStart = lazy(async () => (await import('./serve.js')).runStart);
+const runEvalTrace = lazy(async () => (await import('./eval-trace.js')).runEvalTrace);
 const runTrace = lazy(async () => (await import('./trace.js')).runTrace);
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -77,5 +78,12 @@ program.command('eval')
   .option('--json', 'print the scores as JSON (with every error)')
   .option('--errors', 'after the table, list what was missed and what was wrong, document by document')
   .action(runEval);
+
+program.command('eval-trace')
+  .description('score traces against real adoption cascades: each folder holds one text per jurisdiction and a gold.json (program, place and year per file, copied-passage pairs)')
+  .argument('<folders...>', 'cascade folders, each ingested alone into a fresh store')
+  .option('--json', 'print the scores as JSON')
+  .option('--misses', 'list what each trace got wrong')
+  .action(runEvalTrace);
 
 await program.parseAsync();

@@ -24,6 +24,10 @@ export function toGoldFile(file: string, perDocument: GraphBatch[], explain = fa
       // The spec lists the document's own title as a Regulation (DESCRIBES) and its
       // jurisdiction as a Place (GOVERNS) even where the text masks the name.
       const mentioned = new Set(b.relations.filter((r) => r.type === 'MENTIONS' || r.type === 'DESCRIBES' || r.type === 'GOVERNS').map((r) => r.to));
+      // A plan cited in 《》 is a Regulation in the spec; the program it is named for (全民科学素质行动 of
+      // 《全民科学素质行动规划纲要》) is the graph's, for program families and traces, not an extracted entity.
+      const graphOnly = new Set(b.relations.filter((r) => r.type === 'MENTIONS' && r.rule === 'program.plan-title').map((r) => r.to));
+      for (const id of graphOnly) mentioned.delete(id);
       return {
         title: d.title, ...(d.noticeTitle ? { noticeTitle: d.noticeTitle } : {}), docNumber: d.docNumber, date: d.date, year: d.year, issuers: d.issuers, place: d.place,
         placeEvidence: d.placeEvidence, placeInferred: d.placeInferred, placeConfidence: d.placeConfidence, level: d.level, docRef: d.docRef,
@@ -34,7 +38,7 @@ export function toGoldFile(file: string, perDocument: GraphBatch[], explain = fa
           return { type: e.label, name: e.name, aliases: e.aliases, ...extra, evidence: firstEvidence.get(e.id) ?? '' };
         }),
         relations: b.relations
-          .filter((r) => (EXTRACTED_RELATIONS as readonly string[]).includes(r.type))
+          .filter((r) => (EXTRACTED_RELATIONS as readonly string[]).includes(r.type) && !graphOnly.has(r.to) && !graphOnly.has(r.from))
           .map((r) => ({
             type: r.type, from: names.get(r.from) ?? r.from, to: names.get(r.to) ?? r.to, evidence: r.evidence.sentence,
             ...(explain ? { confidence: r.confidence, rule: r.rule } : {}),

@@ -10,7 +10,8 @@ import { isChrome } from '../read/frame.js';
 import { bareName, type Mention } from './mention.js';
 import { canonicalOrg, findOrganizations, isInstitution, titleIssuers } from './organizations.js';
 import { findPlaces } from './places.js';
-import { findPrograms, headOf } from './programs.js';
+import { findPrograms, headOf, planProgram } from './programs.js';
+import { parentChain } from './variants.js';
 import { findRegulations, regulationKind } from './regulations.js';
 import { findDefinitions } from './definitions.js';
 import { DOC, readRelations } from './relations.js';
@@ -80,9 +81,9 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
       const at = Math.max(0, text.indexOf(meta.noticeTitle.slice(0, 8)));
       mentions.push({ ...own, form: meta.noticeTitle, start: at, end: at + meta.noticeTitle.length, rule: 'regulation.notice-title' });
     }
-    const inTitle = /关于(.+?(工程|计划|行动))的/.exec(meta.title);
+    const inTitle = /关于(.+?(工程|计划|行动))的/.exec(meta.title)?.[1] ?? planProgram(meta.title);
     if (inTitle) {
-      const name = inTitle[1];
+      const name = inTitle;
       const m = mentions.find((x) => x.label === 'Program' && x.name === name) ?? null;
       titleProgram = m ?? { label: 'Program', name, form: name, start, end: start + meta.title.length, rule: 'program.title', confidence: 0.8, fields: { kind: headOf(name) }, id: entityId('Program', name) };
       if (!m) mentions.push(titleProgram);
@@ -170,6 +171,18 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
       if (r.type === 'LOCATED_IN') { const p = to.slice(6); entities.set(to, { ...emptyEntity('Place', to, p), aliases: [p] }); } else continue;
     }
     relations.push({ type: r.type, from: resolve(r.from), to, evidence: evidence(r.at), confidence: r.confidence, rule: r.rule });
+  }
+  // Program families: each local version (by its name) → the program it adapts, created if the text does not name it.
+  // The evidence is the variant's first mention; a text that also cites the program it adapts links them more surely.
+  for (const m of mentions.filter((x) => x.label === 'Program')) {
+    for (const link of parentChain(m.name)) {
+      const from = entityId('Program', link.child);
+      const to = entityId('Program', link.name);
+      if (!entities.has(from)) continue;
+      if (!entities.has(to)) entities.set(to, { ...emptyEntity('Program', to, link.name), aliases: [link.name], kind: headOf(link.name) });
+      const cited = mentions.some((x) => (x.label === 'Program' || x.label === 'Regulation') && x.name !== link.child && x.name.includes(link.name));
+      relations.push({ type: 'VARIANT_OF', from, to, evidence: evidence(m.start), confidence: cited ? 0.9 : 0.7, rule: cited ? `${link.rule}+cites` : link.rule });
+    }
   }
   // Document-level edges: its own title, its jurisdiction, and every mention.
   if (ownTitle) relations.push({ type: 'DESCRIBES', from: docId, to: ownTitle.id, evidence: evidence(ownTitle.start), confidence: 1, rule: 'describes.own-title' });

@@ -101,6 +101,14 @@ export function findPrograms(text: string): Mention[] {
     const start = m.index! + m[0].indexOf(name);
     if (name.length >= 4 && !GENERIC.has(name)) out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.in-title', confidence: 0.7, fields: { kind: headKind(headOf(name)!) } });
   }
+  // 5b. A plan named for its program: 《全民科学素质行动规划纲要(2021—2035年)》, 《“十四五”学前教育发展提升行动计划》,
+  //     〈…〉 inside a notice's title.
+  for (const m of text.matchAll(/[《<〈]([^《》<>〈〉\n]{4,60})[》>〉]/g)) {
+    const name = planProgram(m[1]);
+    if (!name) continue;
+    const at = m.index! + 1 + m[1].indexOf(name.slice(0, 2));
+    out.push({ label: 'Program', name, form: name, start: at, end: at + name.length, rule: 'program.plan-title', confidence: 0.7, fields: { kind: headKind(headOf(name)!) } });
+  }
   // 6. A campaign named after its place: 健康浙江建设, 平安江苏建设 (the place must be one: 健康中国 too).
   const g = gazetteer();
   for (const m of text.matchAll(new RegExp(`(${lex.placeCampaigns.join('|')})([\\u4e00-\\u9fff]{2,6}?)建设`, 'g'))) {
@@ -122,6 +130,21 @@ export function findPrograms(text: string): Mention[] {
     out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.reform-or-bundle', confidence: 0.6, fields: { kind: /行动$/.test(name) ? '行动' : /工程$/.test(name) ? '工程' : '改革' } });
   }
   return dropContained(out);
+}
+
+const PLAN_TITLE = /^(?:.*?关于印发|.*?关于|印发)?(.{4,40}?(?:行动计划|行动|计划|工程))(?:规划纲要|纲要)?(?:[(（][^()（）]{4,16}[)）])?(?:的)?(?:实施方案|实施意见)?(?:[(（][^()（）]{4,16}[)）])?(?:的通知)?$/;
+
+/**
+ * The program a plan's title names, when the plan is named for it (全民科学素质行动规划纲要 →
+ * 全民科学素质行动; “十四五”学前教育发展提升行动计划 as it is). Not an annual work plan
+ * (2020年工作计划) or an instrument whose name only ends in 行动 of another word (行动方案 is caught by the caller's pattern).
+ */
+export function planProgram(title: string): string | null {
+  const m = PLAN_TITLE.exec(bareName(title));
+  if (!m) return null;
+  const name = m[1];
+  if (/\d{4}年|工作计划$|^(计划|行动|工程)/.test(name) || GENERIC.has(name) || NOT.has(name)) return null;
+  return name;
 }
 
 const CORE_HEAD = /(计划|工程|行动|项目|专项)$/;

@@ -14,6 +14,8 @@ export const RELATION_ENDS = {
   REFERENCES: { from: ['Document'], to: ['Regulation'] },
   IMPLEMENTS: { from: ['Document'], to: ['Program', 'Regulation'] },
   PART_OF: { from: ['Program'], to: ['Program'] },
+  /** A local version of a program (湖北省新时代基础教育强师计划, 健康湖南行动) → the program it adapts. */
+  VARIANT_OF: { from: ['Program'], to: ['Program'] },
   SETS_TARGET: { from: ['Document', 'Program'], to: ['Target'] },
   GOVERNS: { from: ['Document'], to: ['Place'] },
   LOCATED_IN: { from: ['Organization'], to: ['Place'] },

@@ -33,8 +33,8 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})[〔\[［（(【](\d{4})[〕\]］）)
 const SIGN_DATE = /(\d{4})年(\d{1,2})月(?:\s*(\d{1,2})\s*日)?/;
 /** A name that ends like an organisation's (a title's head that is a body, not a topic). */
 const ENDS_LIKE_ORG = new RegExp(`(${orgLex.suffixes.join('|')}|(?<=[省市区县州])委|[厅局部署委办])$`);
-/** A page's publication line: 发布时间：2021-02-04, 公开日期： 2023-04-22. */
-const PUBLISHED = /(?:发布时间|发布日期|公开日期|时间|日期)[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})/;
+/** A page's publication line: 发布时间：2021-02-04, 公开日期： 2023-04-22, or a line opening with a date and time (2023-03-15 17:52:15 来源：…). */
+const PUBLISHED = /(?:发布时间|发布日期|公开日期|发布|时间|日期)[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})|^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}/m;
 export const MASK = /[xX×＊*]{2}/;
 
 export function readMetadata(text: string, compiledHeading: string | null): DocumentMeta {
@@ -58,7 +58,8 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const sig = SIGN_DATE.exec(tail);
   if (!date && sig) date = sig[3] ? `${sig[1]}-${pad(sig[2])}-${pad(sig[3])}` : `${sig[1]}-${pad(sig[2])}`;
   const knownYear = titleYear ?? docYear ?? (range ? Number(range[1]) : null);
-  const published = PUBLISHED.exec(text.slice(0, 1500));
+  const p = PUBLISHED.exec(text.slice(0, 1500));
+  const published = p && (p[1] ? p.slice(0, 4) : [p[0], p[4], p[5], p[6]]);
   if (!date && published && (knownYear === null || Number(published[1]) === knownYear)) date = `${published[1]}-${pad(published[2])}-${pad(published[3])}`;
   const opening = /(?:^|\s)(\d{4})年是/.exec(text.slice(0, 600));
   if (!date && !compiledHeading && opening) date = opening[1];
@@ -106,7 +107,8 @@ function findTitle(lines: string[], docNumber: string | null): string | null {
     if (isTitleLine(l)) return l.replace(/\s+/g, '');
     // A title run into its first paragraph, separated by a space (PDF layout).
     const head = /^([^\s，。、；：！？]{6,50}) /.exec(l);
-    if (head) return head[1];
+    // A date and time opening a page's publication line is no title.
+    if (head && /[\u4e00-\u9fff]/.test(head[1])) return head[1];
     if (i === 0 && l.length > 80) break;
   }
   return null;

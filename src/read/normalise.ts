@@ -5,6 +5,7 @@
 import * as OpenCC from 'opencc-js';
 import { MappedText } from './mapped-text.js';
 import { MOJIBAKE, repairRun } from './mojibake.js';
+import { loadLexicon } from '../lexicon/load.js';
 
 export interface Normalised {
   text: MappedText;
@@ -14,6 +15,8 @@ export interface Normalised {
 }
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const VARIANTS = loadLexicon<{ chars: Record<string, string> }>('variant-chars.json').chars;
+const VARIANT = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '，。、；：！？“”‘’（）《》〔〕【】—…·';
@@ -70,6 +73,7 @@ export function normalise(raw: string | MappedText, opts: { traditional?: boolea
 
   const traditional = opts.traditional ?? isTraditional(t.text);
   if (traditional) t = t.mapChars(toSimplified);
+  t = t.replace(VARIANT, (m) => VARIANTS[m[0]]);
 
   // Conversion debris: pinyin in parentheses after a character, 持續(xù) → 持续.
   t = t.replace(new RegExp(`(?<=[${CJK}])\\((?=[a-z${TONE}]*[${TONE}])[a-z${TONE}]{1,7}\\)`, 'g'), () => '');
@@ -137,4 +141,13 @@ function pairStraightQuotes(t: MappedText): MappedText {
     });
   }
   return t;
+}
+
+/**
+ * A name as a user types it (“攀登”计划, 《攀登计划》, 攀登 計劃, 持續(xù)) → the form extraction
+ * gives names: the text's normalisation (Traditional → Simplified, conversion debris, full-width
+ * letters), then no quotes, book-title marks or spaces.
+ */
+export function normaliseName(s: string): string {
+  return normalise(String(s).trim(), { traditional: true }).text.text.replace(/[“”"‘’'「」『』《》〈〉<>\s]/g, '');
 }

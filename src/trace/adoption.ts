@@ -1,15 +1,20 @@
 // How a program spreads, read from the graph: every act of adoption (a
-// document that launches, implements, continues or mentions it; an instrument
-// named for it), the first adoption per place, and the steps between places
-// with their lag, direction and how closely the later text follows the first.
+// document that launches, implements, continues or mentions the program or one
+// of its local variants, or cites an instrument named for it), the first
+// adoption per place, and the steps between places: which earlier adopter most
+// plausibly led each place (a jurisdiction containing it first, then a peer),
+// with lags only as precise as the dates are.
 import type { Level } from '../graph/model.js';
-import type { GraphNode, GraphStore } from '../graph/store.js';
+import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+import { parentChain, placesNamed } from '../extract/variants.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
+import { normaliseName } from '../read/normalise.js';
 
 const lex = loadLexicon<{ launches: string; continues: string; levels: Level[] }>('trace.json');
 const LAUNCHES = new RegExp(`(${lex.launches})`);
 const CONTINUES = new RegExp(`(${lex.continues})`);
+const DAY = 86_400_000;
 
 export type How = 'launches' | 'implements' | 'continues' | 'mentions';
 
@@ -21,9 +26,16 @@ export interface Adoption {
   year: number | null;
   /** True when the date is only an upper bound (an instrument known from the documents that cite it). */
   dateIsBound: boolean;
+  /** Where the date comes from: the document itself, the 文号 others cite it by, or the documents that cite it. */
+  dateSource: 'document' | 'cited document number' | 'citations' | null;
+  /** The span of days the date allows (epoch ms; earliest null when only an upper bound is known). */
+  earliest: number | null;
+  latest: number | null;
   document: GraphNode | null;
   /** The instrument named for the program, when the adoption is known from a citation. */
   instrument: string | null;
+  /** The local variant adopted (健康湖南行动 for 健康中国行动), null when the program itself is. */
+  variant: string | null;
   issuer: string | null;
   how: How;
   evidence: string;
@@ -31,18 +43,27 @@ export interface Adoption {
   placeConfidence: number;
 }
 
+export interface Lag { min: number | null; max: number | null }
+
 export interface SpreadStep {
   from: Adoption;
   to: Adoption;
+  /** Days between the two when both dates are days; else null (see lag). */
   lagDays: number | null;
-  /** top-down from a higher level, horizontal between peers, bottom-up to a higher level. */
+  /** The range of days the two dates allow between the adoptions. */
+  lag: Lag;
+  /** True when the dates alone put `from` before `to`; false when only the hierarchy does. */
+  ordered: boolean;
+  /** top-down from a containing jurisdiction or the centre, horizontal between places in different branches, bottom-up to one containing the earlier. */
   direction: 'top-down' | 'horizontal' | 'bottom-up';
+  /** Which rule chose `from`. */
+  rule: 'containing jurisdiction' | 'peer in the same province' | 'earlier peer';
   /** Similarity (0–1) of the later text about the program to the earlier one: high follows, low adapts. */
   convergence: number | null;
   evidence: string;
 }
 
-export interface Diffusion { program: GraphNode; adoptions: Adoption[]; first: Adoption[]; spread: SpreadStep[]; levelPath: Level[] }
+export interface Diffusion { program: GraphNode; variants: GraphNode[]; adoptions: Adoption[]; first: Adoption[]; spread: SpreadStep[]; levelPath: Level[] }
 
 const rank = (l: Level | null) => (l ? lex.levels.indexOf(l) : lex.levels.length);
 
@@ -51,15 +72,34 @@ function levelOf(place: string | null): Level | null {
   return place === '全国' ? 'central' : (gazetteer().get(place)?.level ?? null);
 }
 
-/** Time of an adoption for ordering and lags (first day of what the date states). */
-export function timeOf(a: Pick<Adoption, 'date' | 'year'>): number | null {
-  const d = a.date ?? (a.year ? String(a.year) : null);
-  if (!d) return null;
-  const [y, m = '1', day = '1'] = d.split('-');
-  return Date.UTC(Number(y), Number(m) - 1, Number(day));
+/** The days a date allows: a year is the whole year, a month the whole month; a bound has no earliest day. */
+export function dateRange(date: string | null, bound = false): { earliest: number | null; latest: number | null } {
+  if (!date) return { earliest: null, latest: null };
+  const [y, m, d] = date.split('-').map(Number);
+  const earliest = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+  const latest = d ? earliest : m ? Date.UTC(y, m, 1) - DAY : Date.UTC(y + 1, 0, 1) - DAY;
+  return { earliest: bound ? null : earliest, latest };
 }
 
-const order = (a: Adoption, b: Adoption) => (timeOf(a) ?? Infinity) - (timeOf(b) ?? Infinity) || rank(a.level) - rank(b.level);
+/** Time of an adoption for drawing (its earliest day, else its latest). */
+export function timeOf(a: Pick<Adoption, 'earliest' | 'latest'>): number | null {
+  return a.earliest ?? a.latest;
+}
+
+/** True only when the dates put `a` before `b` whatever days they stand for. */
+export function decidedBefore(a: Pick<Adoption, 'earliest' | 'latest'>, b: Pick<Adoption, 'earliest' | 'latest'>): boolean {
+  return a.latest !== null && b.earliest !== null && a.latest < b.earliest;
+}
+
+/** True when place `outer` is the centre or contains `inner` (the gazetteer's containment). */
+export function contains(outer: string, inner: string): boolean {
+  return outer !== inner && (outer === '全国' || gazetteer().within(inner, outer));
+}
+
+// Oldest first: by the first day a date allows (an upper bound, known from citations, allows any
+// day before it: it comes first), then the last, then the higher level; undated last.
+const order = (a: Adoption, b: Adoption) => (a.latest === null ? 1 : 0) - (b.latest === null ? 1 : 0)
+  || (a.earliest ?? -Infinity) - (b.earliest ?? -Infinity) || (a.latest ?? 0) - (b.latest ?? 0) || rank(a.level) - rank(b.level);
 
 function bigrams(s: string): Map<string, number> {
   const t = s.replace(/[\s\p{P}\p{S}\d]/gu, '');
@@ -78,50 +118,150 @@ export function convergence(a: string, b: string): number {
   return nx && ny ? Math.round((dot / Math.sqrt(nx * ny)) * 1000) / 1000 : 0;
 }
 
-/** A program by canonical name or alias, else the shortest program name containing `name` (大学习领航计划). */
-export async function findProgram(store: GraphStore, name: string): Promise<GraphNode | null> {
+export type ProgramMatch = { kind: 'one'; program: GraphNode } | { kind: 'none' } | { kind: 'ambiguous'; candidates: GraphNode[] };
+
+/**
+ * A program by a name as a user writes it (normalised as extraction normalises names): its
+ * canonical name or an alias, else the programs whose name contains it. Several programs that
+ * are one family (健康中国行动 and 健康湖南行动 ← 健康中国行动) resolve to the family's root; several
+ * unrelated ones are returned as candidates, never picked silently.
+ */
+export async function resolveProgram(store: GraphStore, written: string): Promise<ProgramMatch> {
+  const name = normaliseName(written);
+  if (!name) return { kind: 'none' };
   const exact = (await store.findByName('Program', name))[0];
-  if (exact) return exact;
-  const hits = (await store.searchCandidates(name, ['Program'], 50)).filter((n) => n.name.includes(name));
-  return hits.sort((a, b) => a.name.length - b.name.length)[0] ?? null;
+  if (exact) return { kind: 'one', program: exact };
+  const hits = (await store.searchCandidates(name, ['Program'], 200))
+    .filter((n) => n.name.includes(name) || ((n.props.aliases as string[] | null) ?? []).some((a) => a.includes(name)))
+    .sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
+  if (hits.length <= 1) return hits[0] ? { kind: 'one', program: hits[0] } : { kind: 'none' };
+  const root = hits.find((r) => hits.every((h) => h === r || parentChain(h.name).some((p) => p.name === r.name)));
+  return root ? { kind: 'one', program: root } : { kind: 'ambiguous', candidates: hits.slice(0, 20) };
+}
+
+/** The program and its local variants, down to variants of variants (广东省十四五X → 十四五X → X). */
+export async function programFamily(store: GraphStore, program: GraphNode): Promise<GraphNode[]> {
+  const family = new Map([[program.id, program]]);
+  let frontier = [program.id];
+  for (let depth = 0; depth < 3 && frontier.length; depth++) {
+    const ids = [...new Set((await store.edges(frontier, 'IN', ['VARIANT_OF'])).map((e) => e.from))].filter((id) => !family.has(id));
+    for (const n of await store.nodes(ids)) if (n) family.set(n.id, n);
+    frontier = ids;
+  }
+  return [...family.values()];
+}
+
+/**
+ * The place of the variant a document names in its heading (its first 120 characters), when
+ * that place lies within the document's stated place (or it states none): 健康衡东行动 in a page
+ * whose metadata read only 湖南省 → 衡东县.
+ */
+function headingVariantPlace(edges: GraphEdge[], members: Map<string, GraphNode>, root: string, stated: string | null): string | null {
+  for (const e of edges) {
+    if (e.type !== 'MENTIONS' || e.to === root || !members.has(e.to)) continue;
+    const spans = JSON.parse(String(e.props.spans ?? '[]')) as [number, number][];
+    if (!spans.length || spans[0][0] > 120) continue;
+    const link = parentChain(members.get(e.to)!.name)[0];
+    const named = link?.place ? placesNamed(link.place) : [];
+    const inside = named.filter((p) => !stated || stated === '全国' || contains(stated, p));
+    if (inside.length === 1 && inside[0] !== stated) return inside[0];
+  }
+  return null;
+}
+
+/** The year a document number states, in the sentence that cites a title: 《…》（国发〔2019〕13号）. */
+function citedNumberYear(sentence: string, title: string): number | null {
+  const at = sentence.replace(/[《》\s]/g, '').indexOf(title);
+  if (at < 0) return null;
+  const after = sentence.replace(/[《》\s]/g, '').slice(at + title.length, at + title.length + 24);
+  const m = /^[（(][^）)]*?[〔[［](\d{4})[〕\]］]/.exec(after);
+  return m ? Number(m[1]) : null;
 }
 
 export async function traceProgram(store: GraphStore, program: GraphNode): Promise<Diffusion> {
-  const incoming = await store.edges([program.id], 'IN', ['MENTIONS', 'IMPLEMENTS', 'ISSUES']);
-  const docIds = [...new Set(incoming.filter((e) => e.type !== 'ISSUES').map((e) => e.from))];
-  const docs = new Map((await store.nodes(docIds)).filter((d): d is GraphNode => !!d).map((d) => [d.id, d]));
+  const family = await programFamily(store, program);
+  const memberOf = new Map(family.map((p) => [p.id, p]));
+  const incoming = await store.edges(family.map((p) => p.id), 'IN', ['MENTIONS', 'IMPLEMENTS', 'ISSUES']);
+  // Instruments named for the program or a variant: documents that cite them adopt it, the one they describe launches it.
+  const instruments = new Map<string, GraphNode>();
+  for (const p of family.slice(0, 50)) {
+    for (const r of await store.searchCandidates(p.name, ['Regulation'], 50)) if (r.name.includes(p.name)) instruments.set(r.id, r);
+  }
+  const instrumentEdges = instruments.size ? await store.edges([...instruments.keys()], 'IN', ['ISSUES', 'REFERENCES', 'IMPLEMENTS', 'DESCRIBES']) : [];
+  const byDoc = new Map<string, GraphEdge[]>();
+  for (const e of [...incoming, ...instrumentEdges]) {
+    const doc = e.type === 'ISSUES' ? (e.props.docId as string | undefined) : e.from;
+    if (doc?.startsWith('doc:')) byDoc.set(doc, [...(byDoc.get(doc) ?? []), e]);
+  }
+  const docs = new Map((await store.nodes([...byDoc.keys()])).filter((d): d is GraphNode => !!d).map((d) => [d.id, d]));
+  const describedBy = new Map(instrumentEdges.filter((e) => e.type === 'DESCRIBES').map((e) => [e.to, e.from]));
+  // A text dated only by its plan years is no earlier than the latest document it cites (国发〔2022〕2号).
+  const yearOnly = [...docs.values()].filter((d) => !d.props.date || /^\d{4}$/.test(String(d.props.date)));
+  const citedUpTo = new Map<string, number>();
+  (await store.texts(yearOnly.map((d) => d.id))).forEach((t, i) => {
+    const ys = [...(t ?? '').matchAll(/[〔[［](\d{4})[〕\]］]\d+号/g)].map((m) => Number(m[1]));
+    if (ys.length) citedUpTo.set(yearOnly[i].id, Math.max(...ys));
+  });
   const adoptions: Adoption[] = [];
 
   for (const [id, d] of docs) {
-    const mine = incoming.filter((e) => e.from === id || e.props.docId === id);
+    const mine = byDoc.get(id)!;
+    const names = family.map((p) => p.name);
     const sentences = mine.map((e) => String(e.props.sentence ?? ''));
-    const launched = mine.some((e) => e.type === 'ISSUES') || String(d.props.title ?? '').includes(program.name)
-      || sentences.some((s) => LAUNCHES.test(s.slice(0, Math.max(0, s.indexOf(program.name.slice(0, 2))))));
+    const title = String(d.props.title ?? '');
+    const launched = mine.some((e) => e.type === 'ISSUES' && memberOf.has(e.to)) || mine.some((e) => e.type === 'DESCRIBES')
+      || names.some((n) => title.includes(n))
+      || sentences.some((s) => names.some((n) => s.includes(n) && LAUNCHES.test(s.slice(0, s.indexOf(n)))));
     const how: How = launched ? 'launches' : sentences.some((s) => CONTINUES.test(s)) ? 'continues'
-      : mine.some((e) => e.type === 'IMPLEMENTS') ? 'implements' : 'mentions';
-    const place = (d.props.place as string | null) ?? '全国';
+      : mine.some((e) => e.type === 'IMPLEMENTS' || e.type === 'REFERENCES') ? 'implements' : 'mentions';
+    // The variant a place adopts: the family member its edges reach that is not the program itself.
+    const reached = mine.map((e) => memberOf.get(e.to) ?? null).filter((p): p is GraphNode => !!p);
+    const variant = reached.some((p) => p.id === program.id) ? null
+      : (reached.find((p) => d.props.place && p.name.includes(String(d.props.place).slice(0, 2))) ?? reached[0])?.name ?? null;
+    // A central text often states no place: a document with no place and no local level governs 全国.
+    const stated = (d.props.place as string | null) ?? (d.props.level && d.props.level !== 'central' ? null : '全国');
+    // A text whose heading names its own version of the program (健康衡东行动) adopts it for the place that version names.
+    const own = headingVariantPlace(mine, memberOf, program.id, stated);
+    const place = own ?? stated;
+    if (!place) continue;
+    let date = (d.props.date as string | null) ?? (d.props.year ? String(d.props.year) : null);
+    let dateSource: Adoption['dateSource'] = date ? 'document' : null;
+    const upTo = citedUpTo.get(id);
+    if (upTo && (!date || (/^\d{4}$/.test(date) && upTo > Number(date)))) { date = String(upTo); dateSource = 'cited document number'; }
+    if (!date) {
+      // Undated: the year of the 文号 others cite it by, else no later than the first document citing it.
+      const own = [...describedBy].find(([, doc]) => doc === id)?.[0];
+      const cites = own ? instrumentEdges.filter((e) => e.to === own && e.type !== 'DESCRIBES' && e.from !== id) : [];
+      const numbered = cites.map((e) => citedNumberYear(String(e.props.sentence ?? ''), instruments.get(own!)!.name)).find((y) => y);
+      if (numbered) { date = String(numbered); dateSource = 'cited document number'; }
+    }
+    const evidenceEdge = mine.find((e) => e.type === 'IMPLEMENTS') ?? mine.find((e) => e.type !== 'DESCRIBES') ?? mine[0];
     adoptions.push({
-      place, level: (d.props.level as Level | null) ?? levelOf(place), date: (d.props.date as string | null) ?? null, year: (d.props.year as number | null) ?? null,
-      dateIsBound: false, document: d, instrument: null, issuer: ((d.props.issuers as string[] | null) ?? [])[0] ?? null, how,
-      evidence: (mine.find((e) => e.type === 'IMPLEMENTS') ?? mine[0])?.props.sentence as string ?? '',
-      placeInferred: Boolean(d.props.placeInferred), placeConfidence: Number(d.props.placeConfidence ?? 1),
+      place, level: (d.props.level as Level | null) ?? levelOf(place), date, year: date ? Number(date.slice(0, 4)) : null,
+      dateIsBound: false, dateSource, ...dateRange(date), document: d, instrument: null, variant,
+      issuer: ((d.props.issuers as string[] | null) ?? [])[0] ?? null, how,
+      evidence: String(evidenceEdge?.props.sentence ?? ''),
+      placeInferred: own ? true : Boolean(d.props.placeInferred), placeConfidence: own ? 0.8 : Number(d.props.placeConfidence ?? 1),
     });
   }
 
   // Instruments named for the program that no document here is (the Ministry's opinion, known from citations).
-  const instruments = (await store.searchCandidates(program.name, ['Regulation'], 50)).filter((r) => r.name.includes(program.name));
-  for (const r of instruments) {
-    const edges = await store.edges([r.id], 'IN', ['ISSUES', 'REFERENCES', 'DESCRIBES']);
-    if (edges.some((e) => e.type === 'DESCRIBES')) continue;
-    const citing = (await store.nodes(edges.filter((e) => e.type === 'REFERENCES').map((e) => e.from))).filter((d): d is GraphNode => !!d);
-    const years = citing.map((d) => d.props.year as number | null).filter((y): y is number => !!y);
+  for (const r of instruments.values()) {
+    if (describedBy.has(r.id)) continue;
+    const edges = instrumentEdges.filter((e) => e.to === r.id);
     const issues = edges.find((e) => e.type === 'ISSUES');
     const issuer = issues ? (await store.nodes([issues.from]))[0] : null;
     const place = issuer ? ((issuer.props.place as string | null) ?? (issuer.props.level === 'central' ? '全国' : null)) : null;
-    if (!place) continue;
-    const year = years.length ? Math.min(...years) : null;
+    if (!place || adoptions.some((a) => a.place === place && a.document && edges.some((e) => e.from === a.document!.id))) continue;
+    const citing = edges.filter((e) => e.type !== 'ISSUES').map((e) => docs.get(e.from)).filter((d): d is GraphNode => !!d);
+    const numbered = edges.map((e) => citedNumberYear(String(e.props.sentence ?? ''), r.name)).find((y) => y);
+    const years = citing.map((d) => d.props.year as number | null).filter((y): y is number => !!y);
+    const date = numbered ? String(numbered) : years.length ? String(Math.min(...years)) : null;
+    const bound = !numbered;
     adoptions.push({
-      place, level: levelOf(place), date: year ? String(year) : null, year, dateIsBound: true, document: null, instrument: r.name,
+      place, level: levelOf(place), date, year: date ? Number(date) : null, dateIsBound: bound && !!date,
+      dateSource: numbered ? 'cited document number' : date ? 'citations' : null, ...dateRange(date, bound),
+      document: null, instrument: r.name, variant: family.find((p) => p.id !== program.id && r.name.includes(p.name))?.name ?? null,
       issuer: issuer?.name ?? null, how: 'launches', evidence: String(issues?.props.sentence ?? edges[0]?.props.sentence ?? ''),
       placeInferred: false, placeConfidence: 1,
     });
@@ -131,29 +271,41 @@ export async function traceProgram(store: GraphStore, program: GraphNode): Promi
   // The first adoption of each place, and where each came from.
   const first: Adoption[] = [];
   for (const a of adoptions) if (!first.some((f) => f.place === a.place)) first.push(a);
-  const spread: SpreadStep[] = [];
-  for (const [i, to] of first.entries()) {
-    if (i === 0) continue;
-    const before = first.slice(0, i);
-    const g = gazetteer().get(to.place);
-    // Prefer the place's own superior (its province, the centre), then any higher level, then a peer.
-    const superior = before.filter((b) => b.place === '全国' || (g && (b.place === g.province || b.place === g.city)) );
-    const higher = before.filter((b) => rank(b.level) < rank(to.level));
-    const from = (superior.length ? superior : higher.length ? higher : before).at(-1)!;
-    const ft = timeOf(from);
-    const tt = timeOf(to);
-    // Convergence compares texts: the source place's first adoption that has one (an instrument known
-    // only from citations has none of its own).
-    const model = adoptions.find((a) => a.place === from.place && a.document);
-    spread.push({
-      from, to, lagDays: ft !== null && tt !== null ? Math.round((tt - ft) / 86400000) : null,
-      direction: rank(from.level) < rank(to.level) ? 'top-down' : rank(from.level) === rank(to.level) ? 'horizontal' : 'bottom-up',
-      convergence: model && to.document ? convergence(model.evidence, to.evidence) : null,
-      evidence: to.evidence,
-    });
-  }
+  const spread = first.map((to) => step(to, first, adoptions)).filter((s): s is SpreadStep => !!s);
   const levelPath: Level[] = [];
   for (const f of first) if (f.level && !levelPath.includes(f.level)) levelPath.push(f.level);
-  return { program, adoptions, first, spread, levelPath };
+  return { program, variants: family.filter((p) => p.id !== program.id), adoptions, first, spread, levelPath };
 }
 
+/**
+ * Where a place's first adoption most plausibly came from: the nearest jurisdiction containing it
+ * that adopted no later (the centre last), else the latest peer whose adoption the dates put
+ * before it, one of its own province first. Null when no earlier adopter is plausible.
+ */
+function step(to: Adoption, first: Adoption[], adoptions: Adoption[]): SpreadStep | null {
+  const others = first.filter((f) => f !== to);
+  const notAfter = (f: Adoption) => !decidedBefore(to, f) && (f.earliest ?? -Infinity) <= (to.latest ?? Infinity);
+  const containers = others.filter((f) => contains(f.place, to.place) && notAfter(f)).sort((a, b) => rank(b.level) - rank(a.level));
+  const province = gazetteer().get(to.place)?.province;
+  const peers = others.filter((f) => !contains(f.place, to.place) && !contains(to.place, f.place) && decidedBefore(f, to))
+    .sort((a, b) => (b.latest ?? 0) - (a.latest ?? 0));
+  const sameProvince = peers.filter((f) => province && gazetteer().get(f.place)?.province === province);
+  const below = others.filter((f) => contains(to.place, f.place) && decidedBefore(f, to));
+  const [from, rule] = containers[0] ? [containers[0], 'containing jurisdiction' as const]
+    : sameProvince[0] ? [sameProvince[0], 'peer in the same province' as const]
+      : peers[0] ? [peers[0], 'earlier peer' as const]
+        : below[0] ? [below[0], 'earlier peer' as const] : [null, null];
+  if (!from || !rule) return null;
+  const lag: Lag = {
+    min: from.latest !== null && to.earliest !== null ? Math.round((to.earliest - from.latest) / DAY) : null,
+    max: from.earliest !== null && to.latest !== null ? Math.round((to.latest - from.earliest) / DAY) : null,
+  };
+  const exact = lag.min !== null && lag.min === lag.max;
+  // Convergence compares texts: the source place's first adoption that has one.
+  const model = adoptions.find((a) => a.place === from.place && a.document);
+  return {
+    from, to, lag, lagDays: exact ? lag.min : null, ordered: decidedBefore(from, to),
+    direction: contains(from.place, to.place) ? 'top-down' : contains(to.place, from.place) ? 'bottom-up' : 'horizontal',
+    rule, convergence: model && to.document ? convergence(model.evidence, to.evidence) : null, evidence: to.evidence,
+  };
+}

@@ -12,6 +12,9 @@ import { distance } from 'fastest-levenshtein';
 import type { Evidence, Passage, RelationEdge, TextSpan } from '../graph/model.js';
 import type { GraphStore } from '../graph/store.js';
 import { namedPlaces } from '../read/metadata.js';
+import { loadLexicon } from '../lexicon/load.js';
+
+const BOILERPLATE = new RegExp(loadLexicon<{ patterns: string[] }>('boilerplate.json').patterns.map((p) => `(?:${p})`).join('|'), 'g');
 
 export interface ReuseDoc { id: string; text: string; year: number | null; date: string | null; title: string | null }
 
@@ -24,18 +27,22 @@ const MAX_SENTENCES = 2 ** 24;
 const MIN_SIMILARITY = 0.6;
 const MAX_DF = 64;
 /**
- * Reuse is claimed for about a hundred characters of near-verbatim rare text:
- * each passage counts its length scaled from 0 at MIN_SIMILARITY to 1 when
- * verbatim. Two plans that only share policy phrases of the genre (持续推进民办
- * 学校分类管理改革) stay below it; a plan that copies paragraphs does not.
+ * Reuse is claimed for a passage of about forty characters of near-verbatim rare
+ * text: a run of consecutive clauses whose lengths, each scaled from 0 at
+ * MIN_SIMILARITY to 1 when verbatim, add up to MIN_PASSAGE. Two plans that only
+ * share short policy phrases of the genre, one clause here and one there
+ * (持续推进民办学校分类管理改革), have no such run; a plan that copies a target
+ * paragraph or a citation block does, whatever its script was (texts are
+ * compared after normalisation: Simplified, debris removed) and without the
+ * genre's formulae (boilerplate.json), which count for nothing.
  */
-const MIN_REUSED = 100;
+const MIN_PASSAGE = 40;
 
 interface Sentence { doc: number; index: number; start: number; end: number; canon: string }
 
 /** What the comparison sees: no punctuation or spaces; numbers, masks and place names as one symbol. */
 function canonical(s: string): string {
-  let t = s.replace(/[xX×＊*]{2}/g, '#').replace(/\d+(\.\d+)?/g, '#');
+  let t = s.replace(BOILERPLATE, '').replace(/[xX×＊*]{2}/g, '#').replace(/\d+(\.\d+)?/g, '#');
   for (const p of namedPlaces(t).reverse()) t = `${t.slice(0, p.index)}#${t.slice(p.index + p.form.length)}`;
   return t.replace(/[\s\p{P}\p{S}]/gu, '');
 }
@@ -60,11 +67,14 @@ function winnow(canon: string): Set<number> {
 }
 
 
-/** Sentences of a text long enough to compare, with their canonical form. */
+/**
+ * Clauses of a text long enough to compare, with their canonical form: a plan copies clauses
+ * of a long sentence (以提高全民科学素质服务高质量发展为目标，以…为主线) into a sentence of its own.
+ */
 function sentences(text: string, doc: number): Sentence[] {
   const out: Sentence[] = [];
   let index = 0;
-  for (const m of text.matchAll(/[^。！？；\n]+[。！？；]?/g)) {
+  for (const m of text.matchAll(/[^。！？；，\n]+[。！？；，]?/g)) {
     const canon = canonical(m[0]);
     if (canon.length >= MIN_SENTENCE) out.push({ doc, index: index++, start: m.index!, end: m.index! + m[0].length, canon });
   }
@@ -190,8 +200,9 @@ export function detectReuse(docs: ReuseDoc[], focus?: ReadonlySet<string>): Rela
       if (last && src(p).index === last.s.at(-1)!.index + 1 && tgt(p).index === last.t.at(-1)!.index + 1) { last.s.push(src(p)); last.t.push(tgt(p)); last.sims.push(p.sim); }
       else if (!last || src(p).index !== last.s.at(-1)!.index) runs.push({ s: [src(p)], t: [tgt(p)], sims: [p.sim] });
     }
-    const reused = runs.reduce((n, r) => n + r.s.reduce((m, s, i) => m + s.canon.length * (r.sims[i] - MIN_SIMILARITY) / (1 - MIN_SIMILARITY), 0), 0);
-    if (reused < MIN_REUSED) continue;
+    const weight = (r: (typeof runs)[number]) => r.s.reduce((m, s, i) => m + s.canon.length * (r.sims[i] - MIN_SIMILARITY) / (1 - MIN_SIMILARITY), 0);
+    if (!runs.some((r) => weight(r) >= MIN_PASSAGE)) continue;
+    const reused = runs.reduce((n, r) => n + weight(r), 0);
     const span = (d: ReuseDoc, ss: Sentence[]): TextSpan => ({ start: ss[0].start, end: ss.at(-1)!.end, text: d.text.slice(ss[0].start, ss.at(-1)!.end) });
     const passages: Passage[] = runs.map((r) => ({
       source: span(docs[from], r.s), target: span(docs[to], r.t),

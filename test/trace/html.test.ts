@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/store.js';
-import { findProgram, traceProgram } from '../../src/trace/adoption.js';
+import { resolveProgram, traceProgram } from '../../src/trace/adoption.js';
 import { diffusionPage } from '../../src/trace/html.js';
 import { loadedStore } from '../helpers.js';
 
@@ -16,9 +16,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the trace page in Chromium', () => {
   let store: GraphStore;
   beforeAll(async () => { store = await loadedStore(); });
   afterAll(async () => store?.close());
+const one = async (name: string) => { const m = await resolveProgram(store, name); if (m.kind !== 'one') throw new Error(`${name}: ${m.kind}`); return m.program; };
 
   it('draws the timeline and the adoption graph of 对标争先建设计划, offline', async () => {
-    const d = await traceProgram(store, (await findProgram(store, '对标争先建设计划'))!);
+    const d = await traceProgram(store, await one('对标争先建设计划'));
     const file = join(mkdtempSync(join(tmpdir(), 'policy-kg-html-')), 'trace.html');
     writeFileSync(file, diffusionPage(d));
     const browser = await chromium.launch({
