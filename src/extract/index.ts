@@ -10,7 +10,7 @@ import { isChrome } from '../read/frame.js';
 import { bareName, type Mention } from './mention.js';
 import { canonicalOrg, findOrganizations, isInstitution, titleIssuers } from './organizations.js';
 import { findPlaces } from './places.js';
-import { findPrograms, headOf, planProgram } from './programs.js';
+import { findPrograms, headOf, titleProgram as programOfTitle } from './programs.js';
 import { parentChain } from './variants.js';
 import { findRegulations, regulationKind } from './regulations.js';
 import { findDefinitions } from './definitions.js';
@@ -81,7 +81,7 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
       const at = Math.max(0, text.indexOf(meta.noticeTitle.slice(0, 8)));
       mentions.push({ ...own, form: meta.noticeTitle, start: at, end: at + meta.noticeTitle.length, rule: 'regulation.notice-title' });
     }
-    const inTitle = /关于(.+?(工程|计划|行动))的/.exec(meta.title)?.[1] ?? planProgram(meta.title);
+    const inTitle = programOfTitle(meta.title);
     if (inTitle) {
       const name = inTitle;
       const m = mentions.find((x) => x.label === 'Program' && x.name === name) ?? null;

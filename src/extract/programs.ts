@@ -7,7 +7,7 @@ import { loadLexicon } from '../lexicon/load.js';
 import { bareName, type Mention } from './mention.js';
 import { isWordBoundary, tag } from './segmenter.js';
 
-interface ProgramLexicon { placeCampaigns: string[]; quotedTaskHeads: string[]; heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string }
+interface ProgramLexicon { placeCampaigns: string[]; quotedTaskHeads: string[]; heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string; titleVerbs: string[] }
 const lex = loadLexicon<ProgramLexicon>('programs.json');
 const HEADS = [...lex.heads].sort((a, b) => b.length - a.length);
 const UNQUOTED_HEADS = HEADS.filter((h) => !lex.quotedHeadsOnly.includes(h));
@@ -132,13 +132,22 @@ export function findPrograms(text: string): Mention[] {
   return dropContained(out);
 }
 
-const PLAN_TITLE = /^(?:.*?关于印发|.*?关于|印发)?(.{4,40}?(?:行动计划|行动|计划|工程))(?:规划纲要|纲要)?(?:[(（][^()（）]{4,16}[)）])?(?:的)?(?:实施方案|实施意见)?(?:[(（][^()（）]{4,16}[)）])?(?:的通知)?$/;
+const TITLE_VERBS = `(?:${lex.titleVerbs.join('|')})?`;
+const PLAN_TITLE = new RegExp(`^(?:.*?关于印发|.*?关于${TITLE_VERBS}|印发)?(.{4,40}?(?:行动计划|行动|计划|工程))(?:规划纲要|纲要)?(?:[(（][^()（）]{4,16}[)）])?(?:的)?(?:实施方案|实施意见)?(?:[(（][^()（）]{4,16}[)）])?(?:的通知)?$`);
 
 /**
  * The program a plan's title names, when the plan is named for it (全民科学素质行动规划纲要 →
  * 全民科学素质行动; “十四五”学前教育发展提升行动计划 as it is). Not an annual work plan
  * (2020年工作计划) or an instrument whose name only ends in 行动 of another word (行动方案 is caught by the caller's pattern).
  */
+const ABOUT_PROGRAM = new RegExp(`关于${TITLE_VERBS}(.+?(?:工程|计划|行动))的`);
+
+/** The program a document's title is about (关于实施“青苗”计划的通知 → 青苗计划), or the plan it is named for. */
+export function titleProgram(title: string): string | null {
+  const about = ABOUT_PROGRAM.exec(title)?.[1];
+  return about ? bareName(about) : planProgram(title);
+}
+
 export function planProgram(title: string): string | null {
   const m = PLAN_TITLE.exec(bareName(title));
   if (!m) return null;

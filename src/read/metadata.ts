@@ -23,7 +23,11 @@ export interface DocumentMeta {
   level: Level | null;
 }
 
-const frameLex = loadLexicon<{ centralDocPrefixes: string[] }>('frame.json');
+const frameLex = loadLexicon<{ centralDocPrefixes: string[]; titleLabels: string[] }>('frame.json');
+const TITLE_LABEL = new RegExp(`^(?:[•·]\\s*)?(?:${frameLex.titleLabels.join('|')})\\s*[:：]?\\s*`);
+const LEADING_DOC_NUMBER = /^[\u4e00-\u9fff]{1,10}[〔[［(（]\d{4}[〕\]］)）]\d+号\s*/;
+/** A title without the field label or 文号 a page wrote in front of it. */
+const bareTitle = (t: string | null) => (t ? t.replace(TITLE_LABEL, '').replace(LEADING_DOC_NUMBER, '') || null : t);
 const docTypes = loadLexicon<{ kinds: string[] }>('doc-types.json');
 const years = loadLexicon<{ clues: { pattern: string; year: number }[]; teachersDayFirstYear: number }>('years.json');
 const orgLex = loadLexicon<{ suffixes: string[]; abbreviations: { form: string }[]; central: string[] }>('organizations.json');
@@ -44,8 +48,8 @@ export function readMetadata(text: string, compiledHeading: string | null): Docu
   const docYear = own?.year ?? null;
 
   const frame = compiledHeading ? null : readFrame(text);
-  const title = compiledHeading ?? frame?.title ?? findTitle(lines, docNumber) ?? null;
-  const noticeTitle = frame?.noticeTitle ?? null;
+  const title = bareTitle(compiledHeading ?? frame?.title ?? findTitle(lines, docNumber) ?? null);
+  const noticeTitle = bareTitle(frame?.noticeTitle ?? null);
   // A plan for several years (2024—2025年, 2020-2022) is for the year it was issued; an annual one for its year.
   const range = title ? /(\d{4})\s*[-—–~至到]\s*(\d{4})/.exec(title) : null;
   const titleYear = !compiledHeading && title && !range ? Number(/(\d{4})年/.exec(title)?.[1]) || null : null;
