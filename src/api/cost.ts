@@ -17,6 +17,8 @@ const STORE_WORK: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.neighbors': (a) => 10 * Number(a.depth ?? 1),
   'Query.path': (a) => 20 * Number(a.maxDepth ?? 4),
   'Query.diffusion': () => 50,
+  // Reads every program and every adopting edge of the graph.
+  'Query.diffusionNetwork': () => 200,
   'Program.adoptions': () => 50,
   'Program.spread': () => 50,
 };

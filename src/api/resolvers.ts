@@ -1,16 +1,18 @@
 // Resolvers: thin maps from the schema to the store interface, through the request's loaders.
 import { createGraphQLError } from 'graphql-yoga';
 import * as OpenCC from 'opencc-js';
-import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '../graph/model.js';
+import { LEVELS, NODE_LABELS, RELATION_TYPES, type Level, type NodeLabel, type RelationType } from '../graph/model.js';
 import { labelOfId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
+import type { CascadeCache } from './cascades.js';
 import type { Loaders } from './loaders.js';
 import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
 import { explain } from '../trace/explain.js';
+import { networkOf } from '../trace/network.js';
 import { resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
 import type { Passage } from '../graph/model.js';
 
-export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController }
+export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController; cascades: CascadeCache }
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -23,7 +25,7 @@ async function programNamed(ctx: Context, name: string): Promise<GraphNode> {
   const m: ProgramMatch = await resolveProgram(ctx.store, String(name));
   if (m.kind === 'one') return m.program;
   if (m.kind === 'none') notFound(`program ${String(name).slice(0, 80)}`);
-  throw createGraphQLError(`${m.candidates.length} programs match ${String(name).slice(0, 80)}: ${m.candidates.slice(0, 10).map((c) => c.name).join('、')}${m.candidates.length > 10 ? '…' : ''}; name one of them`, {
+  throw createGraphQLError(`${m.total} programs match ${String(name).slice(0, 80)}: ${m.candidates.slice(0, 10).map((c) => c.name).join('、')}${m.total > 10 ? '…' : ''}; name one of them`, {
     extensions: { code: 'AMBIGUOUS', candidates: m.candidates.map((c) => ({ id: c.id, name: c.name })) },
   });
 }
@@ -86,6 +88,12 @@ export const resolvers = {
     },
     diffusion: async (_: unknown, a: Args, ctx: Context) => {
       return ctx.loaders.trace.load(await programNamed(ctx, a.program));
+    },
+    diffusionNetwork: async (_: unknown, a: Args, ctx: Context) => {
+      if (a.level != null && !LEVELS.includes(a.level as Level)) badInput(`level must be one of ${LEVELS.join(', ')}`);
+      if (a.minPrograms < 1) badInput('minPrograms must be at least 1');
+      if (a.windowYears < 0 || a.windowYears > 50) badInput('windowYears must be between 0 and 50');
+      return networkOf(await ctx.cascades(ctx.store), { level: a.level, minPrograms: a.minPrograms, windowYears: a.windowYears });
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const maxDepth = a.maxDepth ?? 4;

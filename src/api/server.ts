@@ -15,6 +15,7 @@ import { costPlugin } from './cost.js';
 import { timeoutPlugin } from './timeout.js';
 import { errorCodesPlugin } from './errors.js';
 import { requestStore } from './request-store.js';
+import { cascadeCache } from './cascades.js';
 import { storeEndpoint } from './store-endpoint.js';
 import { announceServer } from '../graph/remote-store.js';
 
@@ -71,6 +72,7 @@ const isLocalOrigin = (o: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\
 export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerInstance<Record<string, never>, Context> {
   const { corsOrigins, cacheTtlMs = 0, cacheKey = () => '', ...limits } = opts;
   const l = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) };
+  const cascades = cascadeCache(store);
   return createYoga<Record<string, never>, Context>({
     // CORS is closed to other sites unless configured: a page elsewhere cannot make a visitor's browser query this API.
     cors: (request) => {
@@ -84,7 +86,7 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
       const abort = new AbortController();
       request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
       const s = requestStore(store, abort.signal);
-      return { store: s, loaders: createLoaders(s), limits: l, abort };
+      return { store: s, loaders: createLoaders(s), limits: l, abort, cascades };
     },
     // GraphiQL's scripts are inlined from @graphql-yoga/render-graphiql: the page works without internet.
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },

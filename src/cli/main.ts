@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// policy-kg command line: ingest, extract, serve, start, trace, eval.
+// policy-kg command line: ingest, extract, serve, start, trace, network, eval, eval-trace.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 
@@ -14,6 +14,7 @@ const runServe = lazy(async () => (await import('./serve.js')).runServe);
 const runStart = lazy(async () => (await import('./serve.js')).runStart);
 const runEvalTrace = lazy(async () => (await import('./eval-trace.js')).runEvalTrace);
 const runTrace = lazy(async () => (await import('./trace.js')).runTrace);
+const runNetwork = lazy(async () => (await import('./trace.js')).runNetwork);
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Output piped into `head` closes early; that is not an error.
@@ -67,8 +68,16 @@ serveOptions(storeOptions(program.command('start')
 storeOptions(program.command('trace')
   .description("how a program spread: its adoptions by place and date, as a table (and a page with --html)")
   .argument('<program>', 'program name, alias, or part of the name')
-  .option('--html <file>', 'also write a self-contained HTML page with a timeline and the adoption graph'))
+  .option('--html <file>', 'also write a self-contained HTML page with a timeline, the adoption graph and the diffusion network'))
   .action(runTrace);
+
+storeOptions(program.command('network')
+  .description('who adopts before whom across every program: weighted leader → follower edges between places')
+  .option('--level <level>', 'keep edges between places of this level (central, provincial, municipal, district)')
+  .option('--min-programs <n>', 'leave out edges behind fewer programs', '2')
+  .option('--window-years <n>', 'count a place as leading another only within this many years', '3')
+  .option('--json', 'print the network as JSON'))
+  .action(runNetwork);
 
 program.command('eval')
   .description('score extraction against gold annotations (precision, recall, F1 per type; metadata accuracy)')

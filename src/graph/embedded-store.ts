@@ -276,11 +276,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {
-    // One scan per label, run side by side on the store's connections.
+    // One scan per label, run side by side on the store's connections. LadybugDB's
+    // CONTAINS '' is false, Cypher's true: an empty text lists every node, as in Neo4j.
     const found = await Promise.all(labels.map(async (l) => {
       const rows = l === 'Document'
-        ? await this.q(`MATCH (n:Document) WHERE n.name CONTAINS $q OR n.title CONTAINS $q RETURN ${DOCUMENT_COLUMNS} LIMIT $limit`, { q: text, limit })
-        : (await this.q(`MATCH (n:${l}) WHERE n.names CONTAINS $q RETURN n LIMIT $limit`, { q: text, limit })).map((r) => r.n as Row);
+        ? await this.q(`MATCH (n:Document) WHERE $q = '' OR n.name CONTAINS $q OR n.title CONTAINS $q RETURN ${DOCUMENT_COLUMNS} LIMIT $limit`, { q: text, limit })
+        : (await this.q(`MATCH (n:${l}) WHERE $q = '' OR n.names CONTAINS $q RETURN n LIMIT $limit`, { q: text, limit })).map((r) => r.n as Row);
       return rows.map((r) => toNode(r, l));
     }));
     return found.flat();

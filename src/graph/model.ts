@@ -29,7 +29,8 @@ export const RELATION_TYPES = Object.keys(RELATION_ENDS) as RelationType[];
 /** The relation types the extractor produces from text (the spec's table, less MENTIONS/GOVERNS which come from document fields). */
 export const EXTRACTED_RELATIONS = ['ISSUES', 'SUPERVISES', 'REFERENCES', 'IMPLEMENTS', 'PART_OF', 'SETS_TARGET', 'LOCATED_IN'] as const;
 
-export type Level = 'central' | 'provincial' | 'municipal' | 'district';
+export const LEVELS = ['central', 'provincial', 'municipal', 'district'] as const;
+export type Level = (typeof LEVELS)[number];
 
 /**
  * Where a fact was read. start/end index the document's normalised text (the

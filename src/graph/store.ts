@@ -70,3 +70,13 @@ export function labelOfId(id: string): NodeLabel {
   if (!l) throw new Error(`not a node id: ${id.slice(0, 80)}`);
   return l;
 }
+
+/**
+ * A store read over many ids, a page of ids at a time: the embedded store holds a result in its
+ * buffer pool, and the MENTIONS of a few thousand programs, sentences and all, overfill it.
+ */
+export async function paged<T>(ids: readonly string[], read: (page: string[]) => Promise<T[]>, size = 250): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) for (const x of await read(ids.slice(i, i + size))) out.push(x);
+  return out;
+}

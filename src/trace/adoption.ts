@@ -5,7 +5,7 @@
 // plausibly led each place (a jurisdiction containing it first, then a peer),
 // with lags only as precise as the dates are.
 import type { Level } from '../graph/model.js';
-import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
+import { paged, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
 import { parentChain, placesNamed } from '../extract/variants.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
@@ -67,7 +67,7 @@ export interface Diffusion { program: GraphNode; variants: GraphNode[]; adoption
 
 const rank = (l: Level | null) => (l ? lex.levels.indexOf(l) : lex.levels.length);
 
-function levelOf(place: string | null): Level | null {
+export function levelOf(place: string | null): Level | null {
   if (!place) return null;
   return place === '全国' ? 'central' : (gazetteer().get(place)?.level ?? null);
 }
@@ -118,7 +118,7 @@ export function convergence(a: string, b: string): number {
   return nx && ny ? Math.round((dot / Math.sqrt(nx * ny)) * 1000) / 1000 : 0;
 }
 
-export type ProgramMatch = { kind: 'one'; program: GraphNode } | { kind: 'none' } | { kind: 'ambiguous'; candidates: GraphNode[] };
+export type ProgramMatch = { kind: 'one'; program: GraphNode } | { kind: 'none' } | { kind: 'ambiguous'; /** The shortest names first, at most 20. */ candidates: GraphNode[]; total: number };
 
 /**
  * A program by a name as a user writes it (normalised as extraction normalises names): its
@@ -136,19 +136,27 @@ export async function resolveProgram(store: GraphStore, written: string): Promis
     .sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
   if (hits.length <= 1) return hits[0] ? { kind: 'one', program: hits[0] } : { kind: 'none' };
   const root = hits.find((r) => hits.every((h) => h === r || parentChain(h.name).some((p) => p.name === r.name)));
-  return root ? { kind: 'one', program: root } : { kind: 'ambiguous', candidates: hits.slice(0, 20) };
+  return root ? { kind: 'one', program: root } : { kind: 'ambiguous', candidates: hits.slice(0, 20), total: hits.length };
 }
 
 /** The program and its local variants, down to variants of variants (广东省十四五X → 十四五X → X). */
 export async function programFamily(store: GraphStore, program: GraphNode): Promise<GraphNode[]> {
-  const family = new Map([[program.id, program]]);
-  let frontier = [program.id];
+  return (await programFamilies(store, [program]))[0];
+}
+
+/** Each program's family, read for all of them at once (a store round trip per depth, not per program). */
+async function programFamilies(store: GraphStore, programs: GraphNode[]): Promise<GraphNode[][]> {
+  const families = programs.map((p) => new Map([[p.id, p]]));
+  let frontier = programs.map((p, i) => [i, p.id] as const);
   for (let depth = 0; depth < 3 && frontier.length; depth++) {
-    const ids = [...new Set((await store.edges(frontier, 'IN', ['VARIANT_OF'])).map((e) => e.from))].filter((id) => !family.has(id));
-    for (const n of await store.nodes(ids)) if (n) family.set(n.id, n);
-    frontier = ids;
+    const children = new Map<string, string[]>();
+    for (const e of await store.edges([...new Set(frontier.map(([, id]) => id))], 'IN', ['VARIANT_OF'])) children.set(e.to, [...(children.get(e.to) ?? []), e.from]);
+    const next = frontier.flatMap(([i, id]) => (children.get(id) ?? []).filter((c) => !families[i].has(c)).map((c) => [i, c] as const));
+    const nodes = new Map((await store.nodes([...new Set(next.map(([, id]) => id))])).filter((n): n is GraphNode => !!n).map((n) => [n.id, n]));
+    for (const [i, id] of next) if (nodes.has(id)) families[i].set(id, nodes.get(id)!);
+    frontier = next;
   }
-  return [...family.values()];
+  return families.map((f) => [...f.values()]);
 }
 
 /**
@@ -163,6 +171,8 @@ function headingVariantPlace(edges: GraphEdge[], members: Map<string, GraphNode>
     if (!spans.length || spans[0][0] > 120) continue;
     const link = parentChain(members.get(e.to)!.name)[0];
     const named = link?.place ? placesNamed(link.place) : [];
+    // 健康长沙行动 in 长沙市's document names 长沙市 itself, not 长沙县 within it.
+    if (stated && named.includes(stated)) continue;
     const inside = named.filter((p) => !stated || stated === '全国' || contains(stated, p));
     if (inside.length === 1 && inside[0] !== stated) return inside[0];
   }
@@ -178,30 +188,99 @@ function citedNumberYear(sentence: string, title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export async function traceProgram(store: GraphStore, program: GraphNode): Promise<Diffusion> {
-  const family = await programFamily(store, program);
-  const memberOf = new Map(family.map((p) => [p.id, p]));
-  const incoming = await store.edges(family.map((p) => p.id), 'IN', ['MENTIONS', 'IMPLEMENTS', 'ISSUES']);
+/** What a trace reads from the store: the family's adopting edges, the instruments named for it, their documents. */
+interface TraceReads {
+  family: GraphNode[];
+  incoming: GraphEdge[];
+  instruments: Map<string, GraphNode>;
+  instrumentEdges: GraphEdge[];
+  docs: Map<string, GraphNode>;
+  /** A year-only document's latest cited 〔YYYY〕N号. */
+  citedUpTo: Map<string, number>;
+  /** The issuers of the instruments. */
+  issuers: Map<string, GraphNode>;
+}
+
+const group = <T>(xs: T[], key: (x: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+};
+
+/**
+ * Regulations named for each program (its name within theirs): for a few programs one store
+ * search each; for many, all regulations read once and matched here by a rare character pair.
+ */
+async function instrumentsNamed(store: GraphStore, names: string[]): Promise<Map<string, GraphNode[]>> {
+  const out = new Map<string, GraphNode[]>();
+  if (names.length <= 20) {
+    for (const n of names) out.set(n, (await store.searchCandidates(n, ['Regulation'], 50)).filter((r) => r.name.includes(n)));
+    return out;
+  }
+  const regulations = await store.searchCandidates('', ['Regulation'], 10_000_000);
+  const byPair = new Map<string, GraphNode[]>();
+  for (const r of regulations) for (const pair of new Set([...r.name].slice(1).map((c, i) => r.name[i] + c))) byPair.set(pair, [...(byPair.get(pair) ?? []), r]);
+  for (const n of names) {
+    const pairs = [...n].slice(1).map((c, i) => n[i] + c);
+    const rarest = pairs.map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length)[0] ?? [];
+    out.set(n, rarest.filter((r) => r.name.includes(n)).slice(0, 50));
+  }
+  return out;
+}
+
+/** The reads of many traces at once, in a few store round trips in all. */
+async function readTraces(store: GraphStore, programs: GraphNode[]): Promise<TraceReads[]> {
+  const families = await programFamilies(store, programs);
+  const members = [...new Set(families.flatMap((f) => f.map((p) => p.id)))];
+  const incoming = group(await paged(members, (ids) => store.edges(ids, 'IN', ['MENTIONS', 'IMPLEMENTS', 'ISSUES'])), (e) => e.to);
   // Instruments named for the program or a variant: documents that cite them adopt it, the one they describe launches it.
-  const instruments = new Map<string, GraphNode>();
-  for (const p of family.slice(0, 50)) {
-    for (const r of await store.searchCandidates(p.name, ['Regulation'], 50)) if (r.name.includes(p.name)) instruments.set(r.id, r);
-  }
-  const instrumentEdges = instruments.size ? await store.edges([...instruments.keys()], 'IN', ['ISSUES', 'REFERENCES', 'IMPLEMENTS', 'DESCRIBES']) : [];
-  const byDoc = new Map<string, GraphEdge[]>();
-  for (const e of [...incoming, ...instrumentEdges]) {
-    const doc = e.type === 'ISSUES' ? (e.props.docId as string | undefined) : e.from;
-    if (doc?.startsWith('doc:')) byDoc.set(doc, [...(byDoc.get(doc) ?? []), e]);
-  }
-  const docs = new Map((await store.nodes([...byDoc.keys()])).filter((d): d is GraphNode => !!d).map((d) => [d.id, d]));
-  const describedBy = new Map(instrumentEdges.filter((e) => e.type === 'DESCRIBES').map((e) => [e.to, e.from]));
+  const named = await instrumentsNamed(store, [...new Set(families.flatMap((f) => f.slice(0, 50).map((p) => p.name)))]);
+  const instrumentIds = [...new Set([...named.values()].flat().map((r) => r.id))];
+  const intoInstruments = group(await paged(instrumentIds, (ids) => store.edges(ids, 'IN', ['ISSUES', 'REFERENCES', 'IMPLEMENTS', 'DESCRIBES'])), (e) => e.to);
+  const docOf = (e: GraphEdge) => (e.type === 'ISSUES' ? (e.props.docId as string | undefined) : e.from);
+  const all = [...incoming.values(), ...intoInstruments.values()].flat();
+  const docs = new Map((await paged([...new Set(all.map(docOf).filter((d): d is string => !!d?.startsWith('doc:')))], (ids) => store.nodes(ids), 1000))
+    .filter((d): d is GraphNode => !!d).map((d) => [d.id, d]));
   // A text dated only by its plan years is no earlier than the latest document it cites (国发〔2022〕2号).
   const yearOnly = [...docs.values()].filter((d) => !d.props.date || /^\d{4}$/.test(String(d.props.date)));
   const citedUpTo = new Map<string, number>();
-  (await store.texts(yearOnly.map((d) => d.id))).forEach((t, i) => {
+  const texts = await paged(yearOnly.map((d) => d.id), (ids) => store.texts(ids), 100);
+  texts.forEach((t, i) => {
     const ys = [...(t ?? '').matchAll(/[〔[［](\d{4})[〕\]］]\d+号/g)].map((m) => Number(m[1]));
     if (ys.length) citedUpTo.set(yearOnly[i].id, Math.max(...ys));
   });
+  const issuerIds = [...new Set(all.filter((e) => e.type === 'ISSUES' && e.to.startsWith('reg:')).map((e) => e.from))];
+  const issuers = new Map((await paged(issuerIds, (ids) => store.nodes(ids), 1000)).filter((n): n is GraphNode => !!n).map((n) => [n.id, n]));
+  return families.map((family) => {
+    const instruments = new Map(family.slice(0, 50).flatMap((p) => named.get(p.name) ?? []).map((r) => [r.id, r]));
+    const instrumentEdges = [...instruments.keys()].flatMap((id) => intoInstruments.get(id) ?? []);
+    const mine = [...family.flatMap((p) => incoming.get(p.id) ?? []), ...instrumentEdges];
+    return {
+      family, incoming: family.flatMap((p) => incoming.get(p.id) ?? []), instruments, instrumentEdges,
+      docs: new Map(mine.map(docOf).filter((d): d is string => !!d && docs.has(d)).map((d) => [d, docs.get(d)!])),
+      citedUpTo, issuers,
+    };
+  });
+}
+
+export async function traceProgram(store: GraphStore, program: GraphNode): Promise<Diffusion> {
+  return diffuse(program, (await readTraces(store, [program]))[0]);
+}
+
+/** Many programs' traces, read together: what the diffusion network builds on. */
+export async function tracePrograms(store: GraphStore, programs: GraphNode[]): Promise<Diffusion[]> {
+  const reads = await readTraces(store, programs);
+  return programs.map((p, i) => diffuse(p, reads[i]));
+}
+
+function diffuse(program: GraphNode, { family, incoming, instruments, instrumentEdges, docs, citedUpTo, issuers }: TraceReads): Diffusion {
+  const memberOf = new Map(family.map((p) => [p.id, p]));
+  const byDoc = new Map<string, GraphEdge[]>();
+  for (const e of [...incoming, ...instrumentEdges]) {
+    const doc = e.type === 'ISSUES' ? (e.props.docId as string | undefined) : e.from;
+    if (doc?.startsWith('doc:') && docs.has(doc)) byDoc.set(doc, [...(byDoc.get(doc) ?? []), e]);
+  }
+  const describedBy = new Map(instrumentEdges.filter((e) => e.type === 'DESCRIBES').map((e) => [e.to, e.from]));
   const adoptions: Adoption[] = [];
 
   for (const [id, d] of docs) {
@@ -237,7 +316,7 @@ export async function traceProgram(store: GraphStore, program: GraphNode): Promi
     }
     const evidenceEdge = mine.find((e) => e.type === 'IMPLEMENTS') ?? mine.find((e) => e.type !== 'DESCRIBES') ?? mine[0];
     adoptions.push({
-      place, level: (d.props.level as Level | null) ?? levelOf(place), date, year: date ? Number(date.slice(0, 4)) : null,
+      place, level: own ? levelOf(place) : (d.props.level as Level | null) ?? levelOf(place), date, year: date ? Number(date.slice(0, 4)) : null,
       dateIsBound: false, dateSource, ...dateRange(date), document: d, instrument: null, variant,
       issuer: ((d.props.issuers as string[] | null) ?? [])[0] ?? null, how,
       evidence: String(evidenceEdge?.props.sentence ?? ''),
@@ -250,7 +329,7 @@ export async function traceProgram(store: GraphStore, program: GraphNode): Promi
     if (describedBy.has(r.id)) continue;
     const edges = instrumentEdges.filter((e) => e.to === r.id);
     const issues = edges.find((e) => e.type === 'ISSUES');
-    const issuer = issues ? (await store.nodes([issues.from]))[0] : null;
+    const issuer = issues ? issuers.get(issues.from) ?? null : null;
     const place = issuer ? ((issuer.props.place as string | null) ?? (issuer.props.level === 'central' ? '全国' : null)) : null;
     if (!place || adoptions.some((a) => a.place === place && a.document && edges.some((e) => e.from === a.document!.id))) continue;
     const citing = edges.filter((e) => e.type !== 'ISSUES').map((e) => docs.get(e.from)).filter((d): d is GraphNode => !!d);
@@ -268,9 +347,14 @@ export async function traceProgram(store: GraphStore, program: GraphNode): Promi
   }
   adoptions.sort(order);
 
-  // The first adoption of each place, and where each came from.
-  const first: Adoption[] = [];
-  for (const a of adoptions) if (!first.some((f) => f.place === a.place)) first.push(a);
+  // The first adoption of each place: the one whose date ends soonest (2019 before ≤2022, an
+  // upper bound that allows any earlier day), and where each came from.
+  const firstOf = new Map<string, Adoption>();
+  for (const a of adoptions) {
+    const f = firstOf.get(a.place);
+    if (!f || (a.latest ?? Infinity) < (f.latest ?? Infinity)) firstOf.set(a.place, a);
+  }
+  const first = [...firstOf.values()].sort(order);
   const spread = first.map((to) => step(to, first, adoptions)).filter((s): s is SpreadStep => !!s);
   const levelPath: Level[] = [];
   for (const f of first) if (f.level && !levelPath.includes(f.level)) levelPath.push(f.level);

@@ -6,11 +6,13 @@ const where = (a: Adoption) => `${a.place}${a.placeInferred ? ` (inferred, ${Mat
 const what = (a: Adoption) => a.document ? String(a.document.props.docRef ?? a.document.name) : `《${a.instrument}》`;
 const as = (a: Adoption) => (a.variant ? ` as ${a.variant}` : '');
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 /** A lag as precise as its dates: exact days, a range of days, or an upper bound. */
 export function lagText(l: Lag): string {
   if (l.min !== null && l.min === l.max) return `${l.min} days`;
   const years = (d: number) => Math.round(d / 36.5) / 10;
-  if (l.min !== null && l.max !== null) return `${Math.max(0, l.min)}–${l.max} days (≈${years((Math.max(0, l.min) + l.max) / 2)} years)`;
+  if (l.min !== null && l.max !== null) return `${Math.max(0, l.min)}–${l.max} days (≈${plural(years((Math.max(0, l.min) + l.max) / 2), 'year')})`;
   if (l.max !== null) return `at most ${l.max} days`;
   if (l.min !== null) return `at least ${Math.max(0, l.min)} days`;
   return 'an unknown time';

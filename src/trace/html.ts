@@ -1,11 +1,13 @@
 // A program's diffusion as one self-contained HTML page: the explanation, a
-// timeline of adoptions and the adoption graph between places, drawn by
-// Apache ECharts (inlined, so the page works offline and can be mailed).
+// timeline of adoptions, the adoption graph between places and, when given, the
+// graph-wide diffusion network (who leads, who follows), drawn by Apache ECharts
+// (inlined, so the page works offline and can be mailed).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Diffusion } from './adoption.js';
-import { explain } from './explain.js';
+import { explain, lagText } from './explain.js';
 import { timeOf } from './adoption.js';
+import type { DiffusionNetwork } from './network.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,28 +15,33 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 // JSON inside <script>: keep `</script>` and friends from closing the element.
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
-export function diffusionPage(d: Diffusion): string {
+export function diffusionPage(d: Diffusion, network?: DiffusionNetwork): string {
   const echarts = readFileSync(require.resolve('echarts/dist/echarts.min.js'), 'utf8');
   const places = d.first.map((a) => a.place);
   const data = {
     program: d.program.name,
     places,
     adoptions: d.adoptions.map((a) => ({
-      place: a.place, time: timeOf(a), date: a.date ?? (a.year ? String(a.year) : null), how: a.how, bound: a.dateIsBound,
+      place: a.place, time: timeOf(a), date: a.date ?? (a.year ? String(a.year) : null), how: a.how, bound: a.dateIsBound, variant: a.variant,
       doc: a.document ? String(a.document.props.docRef ?? a.document.name) : `《${a.instrument}》`, issuer: a.issuer, evidence: a.evidence,
     })).filter((a) => a.time !== null),
-    steps: d.spread.map((s) => ({ from: s.from.place, to: s.to.place, lag: s.lagDays, direction: s.direction, convergence: s.convergence })),
+    // A step the dates do not order is drawn dotted and labelled without a lag.
+    steps: d.spread.map((s) => ({ from: s.from.place, to: s.to.place, lag: s.ordered ? lagText(s.lag) : 'same period', ordered: s.ordered, direction: s.direction, rule: s.rule })),
     levels: Object.fromEntries(d.first.map((a) => [a.place, a.level])),
+    network: network && { places: network.places, edges: network.edges },
   };
+  const variants = d.variants.map((v) => v.name);
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.program.name)} · policy-kg trace</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#222}
-#timeline,#graph{width:100%;height:360px}ol{line-height:1.6}</style></head>
+#timeline,#graph,#network{width:100%;height:360px}ol{line-height:1.6}</style></head>
 <body><h1>${escapeHtml(d.program.name)}</h1>
 <p>Level path: ${escapeHtml(d.levelPath.join(' → ') || '–')} · ${d.adoptions.length} adoptions in ${places.length} places</p>
+${variants.length ? `<p id="variants">Local variants: ${variants.map(escapeHtml).join('、')}</p>` : ''}
 <ol id="explanation">${explain(d).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>
 <h2>Timeline</h2><div id="timeline"></div>
 <h2>Adoption graph</h2><div id="graph"></div>
+${network ? `<h2>Diffusion network</h2><p>Across ${network.programs} programs in the graph: an arrow A → B weighs how often A adopted a program before B (a shared parent's share discounted); this program's places are highlighted.</p><div id="network"></div>` : ''}
 <script>${echarts}</script>
 <script>
 const data = ${scriptJson(data)};
@@ -45,7 +52,7 @@ timeline.setOption({
   xAxis: { type: 'time' }, yAxis: { type: 'category', data: data.places },
   series: [{ type: 'scatter', symbolSize: 14,
     data: data.adoptions.map((a) => ({ value: [a.time, a.place], symbol: shapes[a.how],
-      tip: (a.bound ? 'by ' : '') + a.date + ' ' + a.place + ' ' + a.how + '<br>' + a.doc + (a.issuer ? '<br>' + a.issuer : '') })) }],
+      tip: (a.bound ? 'by ' : '') + a.date + ' ' + a.place + ' ' + a.how + (a.variant ? ' as ' + a.variant : '') + '<br>' + a.doc + (a.issuer ? '<br>' + a.issuer : '') })) }],
 });
 const levelY = { central: 0, provincial: 1, municipal: 2, district: 3 };
 const graph = echarts.init(document.getElementById('graph'));
@@ -54,9 +61,23 @@ graph.setOption({
   series: [{ type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,
     label: { show: true, position: 'bottom' },
     data: data.places.map((p, i) => ({ name: p, x: i * 120, y: (levelY[data.levels[p]] ?? 4) * 80, symbolSize: 30 })),
-    links: data.steps.map((s) => ({ source: s.from, target: s.to,
-      label: { show: true, formatter: (s.lag === null ? '' : s.lag + ' d ') + s.direction }, lineStyle: { width: 2, type: s.direction === 'horizontal' ? 'dashed' : 'solid' } })) }],
+    links: data.steps.map((s) => ({ source: s.from, target: s.to, tip: s.rule,
+      label: { show: true, formatter: s.lag + ' · ' + s.direction },
+      lineStyle: { width: 2, type: !s.ordered ? 'dotted' : s.direction === 'horizontal' ? 'dashed' : 'solid' } })) }],
 });
+if (data.network) {
+  const mine = new Set(data.places);
+  const net = echarts.init(document.getElementById('network'));
+  const top = Math.max(1, ...data.network.edges.map((e) => e.weight));
+  net.setOption({
+    tooltip: { formatter: (p) => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ': ' + p.data.value + ' (' + p.data.programs.join('、') + ')' : p.name + ': ' + p.data.programs + ' programs' },
+    series: [{ type: 'graph', layout: 'circular', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8, label: { show: true },
+      data: data.network.places.map((p) => ({ name: p.name, programs: p.programs, symbolSize: 16 + 4 * Math.sqrt(p.programs),
+        itemStyle: { color: mine.has(p.name) ? '#d9534f' : '#7aa6c2' } })),
+      links: data.network.edges.map((e) => ({ source: e.from, target: e.to, value: e.weight, programs: e.programs,
+        lineStyle: { width: 1 + 5 * e.weight / top, curveness: 0.15, type: e.direction === 'horizontal' ? 'dashed' : 'solid' } })) }],
+  });
+}
 window.traceReady = true;
 </script></body></html>
 `;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/store.js';
 import { resolveProgram, traceProgram } from '../../src/trace/adoption.js';
 import { diffusionPage } from '../../src/trace/html.js';
+import { diffusionNetwork } from '../../src/trace/network.js';
 import { loadedStore } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,10 +19,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the trace page in Chromium', () => {
   afterAll(async () => store?.close());
 const one = async (name: string) => { const m = await resolveProgram(store, name); if (m.kind !== 'one') throw new Error(`${name}: ${m.kind}`); return m.program; };
 
-  it('draws the timeline and the adoption graph of 对标争先建设计划, offline', async () => {
+  it('draws the timeline, the adoption graph of 对标争先建设计划 and the diffusion network, offline', async () => {
     const d = await traceProgram(store, await one('对标争先建设计划'));
+    // The sample has one program adopted in several places: every edge, however few programs are behind it.
+    const network = await diffusionNetwork(store, { minPrograms: 1 });
     const file = join(mkdtempSync(join(tmpdir(), 'policy-kg-html-')), 'trace.html');
-    writeFileSync(file, diffusionPage(d));
+    writeFileSync(file, diffusionPage(d, network));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -38,10 +41,15 @@ const one = async (name: string) => { const m = await resolveProgram(store, name
         const ec = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { series: { data?: unknown[]; links?: unknown[] }[] } } } }).echarts;
         const t = ec.getInstanceByDom(document.getElementById('timeline')!).getOption();
         const g = ec.getInstanceByDom(document.getElementById('graph')!).getOption();
-        return { points: t.series[0].data!.length, places: g.series[0].data!.length, links: g.series[0].links!.length, canvases: document.querySelectorAll('canvas').length };
+        const n = ec.getInstanceByDom(document.getElementById('network')!).getOption();
+        return {
+          points: t.series[0].data!.length, places: g.series[0].data!.length, links: g.series[0].links!.length,
+          networkPlaces: n.series[0].data!.length, networkLinks: n.series[0].links!.length, canvases: document.querySelectorAll('canvas').length,
+        };
       });
       expect(errors).toEqual([]);
-      expect(drawn).toEqual({ points: d.adoptions.length, places: 3, links: 2, canvases: 2 });
+      expect(network.edges).toEqual([expect.objectContaining({ from: '全国', to: '上海市', direction: 'top-down' })]);
+      expect(drawn).toEqual({ points: d.adoptions.length, places: 3, links: 2, networkPlaces: 2, networkLinks: 1, canvases: 3 });
       expect(await page.locator('#explanation li').count()).toBe(3);
     } finally {
       await browser.close();

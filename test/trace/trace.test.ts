@@ -47,6 +47,28 @@ describe('how 对标争先建设计划 spread', () => {
   });
 });
 
+describe('programs named as a user writes them', () => {
+  it('finds 攀登计划 through quotes, 《》 and Traditional script', async () => {
+    const r = await gql('{ a: program(name: "“攀登”计划") { id } b: program(name: "《攀登计划》") { id } c: program(name: "攀登計劃") { id } }');
+    expect(r.errors).toBeUndefined();
+    expect([r.data.a.id, r.data.b.id, r.data.c.id]).toEqual(['program:攀登计划', 'program:攀登计划', 'program:攀登计划']);
+  });
+
+  it('answers a part that names many programs with the candidates, never a silent pick', async () => {
+    const r = await gql('{ diffusion(program: "计划") { levelPath } }') as { errors?: { message: string; extensions: { code: string; candidates: { id: string; name: string }[] } }[] };
+    expect(r.errors?.[0].extensions.code).toBe('AMBIGUOUS');
+    expect(r.errors?.[0].extensions.candidates).toHaveLength(20);
+    expect(r.errors?.[0].extensions.candidates.every((c) => c.name.includes('计划') && c.id.startsWith('program:'))).toBe(true);
+    expect(r.errors?.[0].message).toMatch(/^\d+ programs match 计划/);
+  });
+
+  it('lists each REUSES edge once', async () => {
+    const r = await gql('{ documents(filter: { place: "上海市", yearFrom: 2023 }) { edges { node { title reuses { direction } } } } }');
+    const plan = r.data.documents.edges.map((e: any) => e.node).find((d: { title: string }) => d.title === '市委教育工作委员会2024年工作要点'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(plan.reuses).toHaveLength(1);
+  });
+});
+
 describe('text reuse', () => {
   it('links the Shanghai 2024 plan to the 2023 work points with aligned passages, and nothing else', async () => {
     expect((await store.stats()).relations.REUSES).toBe(1);

@@ -1,0 +1,86 @@
+// The diffusion network on a generated corpus whose leader–follower structure is known
+// (test/trace/generated.ts): 教育部 launches four programs and one campaign, 江苏 follows a
+// year later, 浙江 two, 安徽 three; once 安徽 goes before 浙江.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/api/server.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { ingest } from '../../src/pipeline.js';
+import { diffusionNetwork, type NetworkEdge } from '../../src/trace/network.js';
+import { TEST_STORES, tmp } from '../helpers.js';
+import { leaderFollowerCorpus } from './generated.js';
+
+describe.each(TEST_STORES)('the diffusion network over the %s store', (_, open) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await open();
+    await store.init();
+    await ingest(store, [leaderFollowerCorpus()]);
+  }, 120_000);
+  afterAll(async () => store?.close());
+  const edge = (edges: NetworkEdge[], from: string, to: string) => edges.find((e) => e.from === from && e.to === to);
+
+  it('puts the leader before the followers, never the reverse', async () => {
+    const n = await diffusionNetwork(store);
+    // Four programs and the 平安中国建设 family (adopted as 平安江苏建设, …); 晨光 has two places too.
+    expect(n.programs).toBe(6);
+    expect(edge(n.edges, '全国', '江苏省')).toMatchObject({ weight: 5, direction: 'top-down' });
+    const js = edge(n.edges, '江苏省', '浙江省')!;
+    expect(js.direction).toBe('horizontal');
+    expect(js.programs).toContain('平安中国建设');
+    expect(js.programs).toHaveLength(5);
+    for (const [a, b] of [['江苏省', '全国'], ['浙江省', '江苏省'], ['安徽省', '江苏省']]) expect(edge(n.edges, a, b)).toBeUndefined();
+  });
+
+  it('discounts what the shared parent explains', async () => {
+    const n = await diffusionNetwork(store);
+    // 浙江's adoption: the centre (containing) one share, 江苏 (also led by the centre) half.
+    expect(edge(n.edges, '全国', '浙江省')!.weight).toBeCloseTo(5 * (1 / 1.5), 2);
+    expect(edge(n.edges, '江苏省', '浙江省')!.weight).toBeCloseTo(5 * (0.5 / 1.5), 2);
+    expect(edge(n.edges, '全国', '浙江省')!.weight).toBeGreaterThan(edge(n.edges, '江苏省', '浙江省')!.weight);
+  });
+
+  it('drops edges behind fewer than minPrograms programs, and keeps one level when asked', async () => {
+    expect(edge((await diffusionNetwork(store)).edges, '安徽省', '浙江省')).toBeUndefined();
+    expect(edge((await diffusionNetwork(store, { minPrograms: 1 })).edges, '安徽省', '浙江省')).toMatchObject({ programs: ['晨光计划'], weight: 1 });
+    const provincial = await diffusionNetwork(store, { level: 'provincial' });
+    expect(provincial.places.map((p) => p.name)).toEqual(['安徽省', '江苏省', '浙江省']);
+    expect(provincial.edges.every((e) => e.from !== '全国')).toBe(true);
+  });
+
+  it('leaves out adoptions farther apart than the window', async () => {
+    // 安徽 adopts three years after the centre: inside a 3-year window, outside a 2-year one.
+    expect(edge((await diffusionNetwork(store, { windowYears: 3 })).edges, '全国', '安徽省')).toBeDefined();
+    expect(edge((await diffusionNetwork(store, { windowYears: 2 })).edges, '全国', '安徽省')).toBeUndefined();
+  });
+
+  it('answers diffusionNetwork in GraphQL, and refuses a level that is not one', async () => {
+    const api = createApi(store);
+    const gql = async (query: string) => (await api.fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }),
+    })).json() as Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = await gql('{ diffusionNetwork(level: "provincial") { programs places { name level programs } edges { from to weight programs direction } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.diffusionNetwork.edges[0]).toMatchObject({ from: '江苏省', to: '浙江省', direction: 'horizontal' });
+    expect(r.data.diffusionNetwork.places).toContainEqual({ name: '安徽省', level: 'provincial', programs: 6 });
+    const bad = await gql('{ diffusionNetwork(level: "galactic") { programs } }');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers from kept cascades until documents are added, then from the new graph', async () => {
+    const api = createApi(store);
+    const count = async () => {
+      const res = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ diffusionNetwork { programs edges { from to programs } } }' }) });
+      const { data } = await res.json() as { data: { diffusionNetwork: { programs: number; edges: NetworkEdge[] } } };
+      return { programs: data.diffusionNetwork.programs, jiangsuZhejiang: edge(data.diffusionNetwork.edges, '江苏省', '浙江省')!.programs.length };
+    };
+    expect(await count()).toEqual({ programs: 6, jiangsuZhejiang: 5 });
+    const more = tmp('policy-kg-cascade-more-');
+    writeFileSync(join(more, 'a.txt'), '江苏省教育厅2026年工作要点\n一、启动实施“朝阳”计划，完善工作机制。\n江苏省教育厅\n2026年3月1日\n');
+    writeFileSync(join(more, 'b.txt'), '浙江省教育厅2027年工作要点\n一、深入实施“朝阳”计划，完善工作机制。\n浙江省教育厅\n2027年3月1日\n');
+    await ingest(store, [more]);
+    expect(await count()).toEqual({ programs: 7, jiangsuZhejiang: 6 });
+  });
+});
