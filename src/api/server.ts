@@ -16,6 +16,7 @@ import { timeoutPlugin } from './timeout.js';
 import { errorCodesPlugin } from './errors.js';
 import { requestStore } from './request-store.js';
 import { cascadeCache } from './cascades.js';
+import { ReadModelStore } from '../graph/read-model.js';
 import { storeEndpoint } from './store-endpoint.js';
 import { announceServer } from '../graph/remote-store.js';
 
@@ -108,8 +109,12 @@ export interface ServeOptions extends ApiOptions {
   announceAt?: string;
 }
 
-export async function serve(store: GraphStore, port: number, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  store.limitQueryTime(opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
+export async function serve(graph: GraphStore, port: number, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  graph.limitQueryTime(opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
+  // Nodes, name search and edges from memory (nodes before the server listens, edges soon
+  // after); writes through /_store go through it and refresh it.
+  const store = new ReadModelStore(graph);
+  await store.warm();
   // Cached answers are keyed by the graph's version: an ingest through this server makes them stale at once.
   let version = 0;
   const { announceAt, ...api } = opts;
@@ -137,6 +142,7 @@ export async function serve(store: GraphStore, port: number, opts: ServeOptions 
   if (announceAt) announced = announceServer(announceAt, `http://127.0.0.1:${bound}`);
   const close = async () => {
     announced?.remove();
+    await store.stop(); // its owner closes the store next: no read of the model's may still be running
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections();
     await Promise.all(inFlight);

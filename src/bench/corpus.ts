@@ -13,7 +13,7 @@ import { readPolicyFile } from '../read/index.js';
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** mulberry32: a small seeded PRNG, enough for sampling. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

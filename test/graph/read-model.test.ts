@@ -1,0 +1,64 @@
+// The server's in-memory read model answers exactly what the store answers, on the sample,
+// and after an ingest answers the new documents without a restart.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_LABELS } from '../../src/graph/model.js';
+import { ReadModelStore } from '../../src/graph/read-model.js';
+import type { GraphEdge, GraphNode, GraphStore } from '../../src/graph/store.js';
+import { ingest } from '../../src/pipeline.js';
+import { loadedStore, TEST_STORES, tmp } from '../helpers.js';
+
+describe.each(TEST_STORES)('the read model over the %s store', (_, open) => {
+  let store: GraphStore;
+  let model: ReadModelStore;
+  let all: GraphNode[];
+  beforeAll(async () => {
+    store = await loadedStore(open);
+    model = new ReadModelStore(store);
+    await model.ready();
+    all = (await Promise.all(NODE_LABELS.map((l) => store.searchCandidates('', [l], 100_000)))).flat();
+  }, 120_000);
+  afterAll(async () => store?.close());
+  const ids = (ns: GraphNode[]) => ns.map((n) => n.id).sort();
+
+  it('finds what the store finds, for every character pair of every name and a few single characters', async () => {
+    const texts = new Set(['计', '上', '攀登', '市教委', '工作要点', '不存在的名字']);
+    for (const n of all) for (let i = 0; i + 2 <= n.name.length; i += 3) texts.add(n.name.slice(i, i + 2));
+    expect(texts.size).toBeGreaterThan(300);
+    for (const t of texts) for (const l of NODE_LABELS) expect([t, l, ids(await model.searchCandidates(t, [l], 100_000))]).toEqual([t, l, ids(await store.searchCandidates(t, [l], 100_000))]);
+  }, 120_000);
+
+  it('returns the same nodes by id, and the same by name or alias', async () => {
+    const someIds = [...all.map((n) => n.id), 'program:nope', 'doc:0'];
+    expect(await model.nodes(someIds)).toEqual(await store.nodes(someIds));
+    for (const n of all.filter((x) => x.label !== 'Document')) {
+      for (const name of [n.name, ...((n.props.aliases as string[]) ?? [])]) expect(ids(await model.findByName(n.label, name))).toEqual(ids(await store.findByName(n.label, name)));
+    }
+  });
+
+  it('walks the same edges, every direction and type filter, as the store', async () => {
+    const key = (es: GraphEdge[]) => es.map((e) => JSON.stringify([e.type, e.from, e.to, e.props])).sort();
+    const everyId = all.map((n) => n.id);
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      for (const types of [null, ['MENTIONS'], ['IMPLEMENTS', 'ISSUES', 'VARIANT_OF']] as const) {
+        for (let i = 0; i < everyId.length; i += 97) {
+          const page = everyId.slice(i, i + 97);
+          expect(key(await model.edges(page, direction, types))).toEqual(key(await store.edges(page, direction, types)));
+        }
+      }
+    }
+    expect((await model.edges(everyId, 'OUT')).length).toBe(Object.values((await store.stats()).relations).reduce((a, b) => a + b, 0));
+  }, 120_000);
+
+  it('answers a document loaded through it at once', async () => {
+    const dir = tmp('policy-kg-readmodel-');
+    writeFileSync(join(dir, 'new.txt'), '杭州市教育局2026年工作要点\n一、启动实施“晨曦”计划，完善工作机制。\n杭州市教育局\n2026年3月1日\n');
+    expect(await model.searchCandidates('晨曦', ['Program'], 10)).toEqual([]);
+    await ingest(model, [dir]);
+    // While the model is rebuilt the store answers; then the model, the same.
+    expect((await model.searchCandidates('晨曦', ['Program'], 10)).map((n) => n.name)).toEqual(['晨曦计划']);
+    await model.ready();
+    expect(ids(await model.searchCandidates('晨曦', ['Program'], 10))).toEqual(ids(await store.searchCandidates('晨曦', ['Program'], 10)));
+  }, 120_000);
+});
