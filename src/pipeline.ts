@@ -12,8 +12,8 @@ import type { WorkerResult } from './pipeline-worker.js';
 
 export interface FileOutcome { file: string; documents: number; error?: string }
 
-/** Files named, and supported files under directories named, in a stable order. */
-export async function listInputs(paths: string[]): Promise<string[]> {
+/** Files named, and supported files under directories named, in a stable order; a folder's other files go to `skipped`. */
+export async function listInputs(paths: string[], skipped: string[] = []): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const s = await stat(p).catch(() => null);
@@ -21,9 +21,11 @@ export async function listInputs(paths: string[]): Promise<string[]> {
     if (s.isDirectory()) {
       for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = join(p, e.name);
-        if (e.isDirectory()) out.push(...(await listInputs([full])));
+        if (e.isDirectory()) out.push(...(await listInputs([full], skipped)));
         // A folder's README describes the folder; it is not one of its documents.
-        else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase()) && !/^readme\b/i.test(e.name)) out.push(full);
+        else if (/^readme\b/i.test(e.name)) continue;
+        else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(full);
+        else skipped.push(full);
       }
     } else out.push(p);
   }
@@ -53,6 +55,8 @@ export async function extractFile(path: string, maxFileBytes = DEFAULT_MAX_FILE_
 
 export interface IngestResult {
   files: FileOutcome[];
+  /** Files in the folders given that are of no supported format (notes.csv). */
+  skipped: string[];
   load: LoadStats;
   reuses: number;
   seconds: number;
@@ -82,7 +86,8 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export async function ingest(store: GraphStore, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const { onFile, onLoad, chunkFiles = 1000, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = opts;
-  const files = await listInputs(paths);
+  const skipped: string[] = [];
+  const files = await listInputs(paths, skipped);
   // The main thread loads the store while workers extract: one worker fewer than cores. A few files
   // are read in this thread (a worker's start, with its own jieba dictionary, costs more than they do).
   const wanted = opts.workers ?? Math.max(1, availableParallelism() - 1);
@@ -140,5 +145,5 @@ export async function ingest(store: GraphStore, paths: string[], opts: IngestOpt
   }
   timings.reuse = (performance.now() - t) / 1000;
   outcomes.sort((a, b) => a.file.localeCompare(b.file));
-  return { files: outcomes, load, reuses, seconds: (performance.now() - t0) / 1000, timings };
+  return { files: outcomes, skipped, load, reuses, seconds: (performance.now() - t0) / 1000, timings };
 }

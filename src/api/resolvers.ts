@@ -1,9 +1,10 @@
 // Resolvers: thin maps from the schema to the store interface, through the request's loaders.
 import { createGraphQLError } from 'graphql-yoga';
-import * as OpenCC from 'opencc-js';
 import { LEVELS, NODE_LABELS, RELATION_TYPES, type Level, type NodeLabel, type RelationType } from '../graph/model.js';
-import { labelOfId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
+import { labelOfId, type DocumentFilter, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
 import type { CascadeCache } from './cascades.js';
+import { issuerName, nearMisses, placeInFront, placesWithin, placeScopedOrganizations } from './names.js';
+import { normaliseName } from '../read/normalise.js';
 import type { Loaders } from './loaders.js';
 import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
@@ -15,7 +16,6 @@ import type { Passage } from '../graph/model.js';
 export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController; cascades: CascadeCache }
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 function notFound(what: string): never {
   throw createGraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
@@ -79,8 +79,11 @@ export const resolvers = {
       return { labels: list(s.labels), relations: list(s.relations) };
     },
     documents: async (_: unknown, a: Args, ctx: Context) => {
-      const f = a.filter ?? {};
-      if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) badInput('yearFrom is after yearTo');
+      const given = a.filter ?? {};
+      if (given.yearFrom != null && given.yearTo != null && given.yearFrom > given.yearTo) badInput('yearFrom is after yearTo');
+      // A place as written, with what it contains; an issuer by any of its names.
+      const { place, issuer, ...rest } = given;
+      const f: DocumentFilter = { ...rest, places: place ? placesWithin(normaliseName(place)) : null, issuer: issuer ? await issuerName(ctx.store, issuer) : null };
       // The store sorts and pages: a list of ten thousand documents is never read whole.
       const { offset, size } = pageWindow(a.first, a.after, ctx.limits);
       const [docs, total] = await Promise.all([ctx.store.documents(f, { offset, limit: size, desc: a.sort === 'DATE_DESC' }), ctx.store.countDocuments(f)]);
@@ -110,13 +113,26 @@ export const resolvers = {
       return n;
     },
     program: (_: unknown, a: Args, ctx: Context) => programNamed(ctx, a.name),
-    organization: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.findByName('Organization', toSimplified(a.name)))[0] ?? notFound(`organization ${a.name}`),
+    organization: async (_: unknown, a: Args, ctx: Context) => {
+      const name = normaliseName(a.name);
+      return (await ctx.store.findByName('Organization', name))[0] ?? (await placeScopedOrganizations(ctx.store, name, false))[0] ?? notFound(`organization ${a.name}`);
+    },
     search: async (_: unknown, a: Args, ctx: Context) => {
-      const q = toSimplified(String(a.query).trim()).replace(/[《》“”"\s]/g, '');
+      // Normalised as names are: Simplified, no quotes, 《》, spaces or invisible characters.
+      const q = normaliseName(String(a.query));
       if (!q) badInput('query must not be empty');
-      const labels = (a.types as NodeLabel[] | null)?.length ? a.types : NODE_LABELS;
-      const hits = (await ctx.store.searchCandidates(q, labels, 500))
-        .map((node) => ({ node, score: rank(node, q) }))
+      const labels: NodeLabel[] = (a.types as NodeLabel[] | null)?.length ? a.types : [...NODE_LABELS];
+      let scored = (await ctx.store.searchCandidates(q, labels, 500)).map((node) => ({ node, score: rank(node, q) }));
+      // 上海市教委: the 市教委 of 上海市, ranked as that body's alias.
+      if (labels.includes('Organization')) {
+        const known = new Set(scored.map((h) => h.node.id));
+        const scoped = await placeScopedOrganizations(ctx.store, q, true);
+        const rests = placeInFront(q)?.rests ?? [];
+        scored.push(...scoped.filter((n) => !known.has(n.id)).map((node) => ({ node, score: Math.max(...rests.map((r) => rank(node, r))) - 0.05 })));
+      }
+      // Nothing as written: near misses (one wrong character in four), below any real hit.
+      if (!scored.length) scored = (await nearMisses(ctx.store, q, labels)).map(({ node, edits }) => ({ node, score: Math.round((0.4 - 0.1 * edits - Math.min(0.09, node.name.length / 1000)) * 1000) / 1000 }));
+      const hits = scored
         // Ties by code point: ICU collation (localeCompare) of thousands of Chinese names took most of a request.
         .sort((x, y) => y.score - x.score || (x.node.name < y.node.name ? -1 : x.node.name > y.node.name ? 1 : 0));
       const page = connection(hits, a.first, a.after, ctx.limits);
@@ -131,13 +147,19 @@ export const resolvers = {
       const types = (a.relationTypes as RelationType[] | null) ?? RELATION_TYPES.filter((t) => t !== 'MENTIONS');
       const seen = new Set([start.id]);
       const edges = new Map<string, GraphEdge>();
+      // Nodes reached but left out by the limit: the answer says it was cut, and by how many at least.
+      const left = new Set<string>();
       let frontier = [start.id];
-      for (let d = 0; d < depth && frontier.length && seen.size < limit; d++) {
+      let d = 0;
+      for (; d < depth && frontier.length && seen.size < limit; d++) {
         const found = await ctx.store.edges(frontier, 'BOTH', types);
         const next: string[] = [];
         for (const e of found) {
           edges.set(`${e.type}|${e.from}|${e.to}|${e.props.docId}`, e);
-          for (const id of [e.from, e.to]) if (!seen.has(id) && seen.size < limit) { seen.add(id); next.push(id); }
+          for (const id of [e.from, e.to]) {
+            if (seen.has(id)) continue;
+            if (seen.size < limit) { seen.add(id); next.push(id); } else left.add(id);
+          }
         }
         frontier = next;
       }
@@ -146,6 +168,9 @@ export const resolvers = {
       return {
         nodes,
         edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ type: e.type, from: e.from, to: e.to, sentence: e.props.sentence ?? '' })),
+        // Cut when nodes were left out, or when the limit stopped the walk before its depth with nodes still to expand.
+        truncated: left.size > 0 || (d < depth && frontier.length > 0 && seen.size >= limit),
+        omitted: left.size,
       };
     },
   },

@@ -33,7 +33,11 @@ export async function runIngest(paths: string[], o: CliStoreOptions & { report?:
     for (const f of r.files.filter((x) => x.error)) process.stderr.write(`error: ${f.error}\n`);
     const l = r.load;
     const failed = r.files.filter((f) => f.error).length;
-    process.stdout.write(`${r.files.length} files (${failed} failed): added ${l.documentsAdded}, unchanged ${l.documentsSkipped}, replaced ${l.documentsReplaced} documents; ${l.nodes} nodes, ${l.relationships} relationships, ${r.reuses} text reuses written\n`);
+    // The store counts a changed document's new version as added and its old one as replaced: one document updated.
+    const updated = Math.min(l.documentsAdded, l.documentsReplaced);
+    const removed = l.documentsReplaced - updated;
+    process.stdout.write(`${r.files.length} files (${failed} failed): documents ${l.documentsAdded - updated} added, ${updated} updated, ${l.documentsSkipped} unchanged${removed ? `, ${removed} removed` : ''}; ${l.nodes} nodes, ${l.relationships} relationships, ${r.reuses} text reuses written\n`);
+    if (r.skipped.length) process.stdout.write(`skipped ${r.skipped.length} file${r.skipped.length === 1 ? '' : 's'} of no supported format: ${r.skipped.slice(0, 5).join(', ')}${r.skipped.length > 5 ? ', …' : ''}\n`);
     process.stdout.write(`${summaryLine(await store.stats(), r.seconds)}\n`);
     if (o.report) await writeFile(o.report, JSON.stringify(r, null, 2));
     if (r.files.some((f) => f.error)) process.exitCode = 2;

@@ -291,7 +291,7 @@ export class EmbeddedStore implements GraphStore {
     // Fixed fragments chosen by which filters are set; values only ever travel as parameters.
     const where: string[] = [];
     const params: Row = {};
-    if (f.place) { where.push('d.place = $place'); params.place = f.place; }
+    if (f.places?.length) { where.push('d.place IN $places'); params.places = [...f.places]; }
     if (f.yearFrom != null) { where.push('d.year >= $yearFrom'); params.yearFrom = f.yearFrom; }
     if (f.yearTo != null) { where.push('d.year <= $yearTo'); params.yearTo = f.yearTo; }
     if (f.issuer) { where.push('list_contains(d.issuers, $issuer)'); params.issuer = f.issuer; }

@@ -47,12 +47,12 @@ export const CYPHER = {
   search: `CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
 WHERE labels(node)[0] IN $labels RETURN node AS n, labels(node)[0] AS label ORDER BY score DESC LIMIT $limit`,
   documents: (desc: boolean) => `MATCH (d:Document)
-WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+WHERE ($places IS NULL OR d.place IN $places) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
 RETURN d ${DOCUMENT_MAP} AS d ORDER BY coalesce(d.date, toString(d.year)) ${desc ? 'DESC' : 'ASC'}, d.id ${desc ? 'DESC' : 'ASC'} SKIP $offset LIMIT $limit`,
   countDocuments: `MATCH (d:Document)
-WHERE ($place IS NULL OR d.place = $place) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+WHERE ($places IS NULL OR d.place IN $places) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)
 RETURN count(d) AS c`,
@@ -235,7 +235,7 @@ export class Neo4jStore implements GraphStore {
 }
 
 const filterParams = (f: DocumentFilter) => ({
-  place: f.place ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+  places: f.places?.length ? [...f.places] : null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
 });
 
 /** Ids grouped by the label their prefix names; ids of no known label are left out (they match nothing). */

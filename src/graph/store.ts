@@ -17,7 +17,8 @@ export interface GraphEdge {
 }
 
 export interface DocumentFilter {
-  place?: string | null;
+  /** Any of these jurisdictions (the API passes a place and the places it contains). */
+  places?: readonly string[] | null;
   yearFrom?: number | null;
   yearTo?: number | null;
   issuer?: string | null;

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 
 export class ReadError extends Error {
   constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+    // A library's message may quote the bytes it choked on: keep what reaches a terminal printable.
+    super(`${file}: ${message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]+/g, '·')}`);
   }
 }
 
@@ -26,6 +27,8 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     return { text, encoding: 'UTF-8' };
   }
   const guess = (chardet.detect(buf) ?? '').toUpperCase();
+  // Of the encodings above only UTF-16 has NUL bytes: anything else with them is a binary file.
+  if (!guess.startsWith('UTF-16') && buf.subarray(0, 8192).includes(0)) throw new ReadError(file, 'binary file (NUL bytes), not a text document');
   // chardet reports GB18030 for GBK/GB2312 text too; GB18030 is their superset.
   const enc = guess === 'GBK' || guess === 'GB2312' ? 'GB18030' : guess;
   if (!SUPPORTED.has(enc)) throw new ReadError(file, `unsupported or undetectable encoding${guess ? ` (${guess})` : ''}`);

@@ -44,7 +44,7 @@ describe.each(TEST_STORES)('%s store', (_, open) => {
   });
 
   it('reads documents without their text, and the text on request', async () => {
-    const [doc] = await store.documents({ place: '上海市', yearTo: 2018 });
+    const [doc] = await store.documents({ places: ['上海市'], yearTo: 2018 });
     expect(doc.props.title).toBe('市教卫工作党委关于新时代基层党建质量提升工程的实施意见');
     expect(doc.props.text ?? null).toBeNull();
     const [text, none] = await store.texts([doc.id, 'doc:0000000000000000']);
@@ -67,9 +67,9 @@ describe.each(TEST_STORES)('%s store', (_, open) => {
     expect((await store.searchCandidates('攀登', ['Program'], 10)).map((n) => n.name)).toContain('攀登计划');
     expect((await store.findByName('Organization', '市教卫工作党委')).map((n) => n.name)).toContain('中共上海市教育卫生工作委员会');
     // 000 (2023) and the third plan of 004, which the reader places in Shanghai from clues.
-    const sh = await store.documents({ place: '上海市', yearFrom: 2019 });
+    const sh = await store.documents({ places: ['上海市'], yearFrom: 2019 });
     expect(sh.map((d) => basename(String(d.props.source))).sort()).toEqual(['000_453e495865320bc6.txt', '004_a8e79c8611a3ee23.txt']);
-    expect(await store.documents({ place: '上海市', yearTo: 2018 })).toHaveLength(1);
+    expect(await store.documents({ places: ['上海市'], yearTo: 2018 })).toHaveLength(1);
   });
 
   it('re-ingesting a changed document replaces its facts and keeps those other documents support', async () => {

@@ -19,6 +19,7 @@ describe('a batch with bad files', () => {
     writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >> trailer');
     writeFileSync(join(dir, 'shift-jis.txt'), Buffer.from([0x82, 0xa0, 0x82, 0xa2, 0x82, 0xa4, 0x83, 0x41, 0x83, 0x43, 0xff, 0xfe, 0x81]));
     writeFileSync(join(dir, 'huge.txt'), '实施“攀登”计划。'.repeat(100_000)); // 2.6 MB, over the 1 MB limit below
+    writeFileSync(join(dir, 'notes.csv'), 'a,b\n1,2\n');
     const report = join(dir, 'report.json');
     const r = run(['ingest', dir, '--data', join(tmp('policy-kg-bad-store-'), 'g'), '--report', report, '--max-file-size', '1', '--workers', '0']);
     expect(r.status).toBe(2);
@@ -27,13 +28,30 @@ describe('a batch with bad files', () => {
     expect(byName['good.txt']).toMatchObject({ documents: 1 });
     expect(byName['good.txt'].error).toBeUndefined();
     expect(byName['empty.txt'].error).toMatch(/empty file/);
-    expect(byName['binary.txt'].error).toMatch(/binary|encoding/);
+    expect(byName['binary.txt'].error).toMatch(/binary file/);
     expect(byName['truncated.docx'].error).toMatch(/not a readable \.docx/);
     expect(byName['broken.pdf'].error).toMatch(/PDF/);
     expect(byName['shift-jis.txt'].error).toBeDefined();
     expect(byName['huge.txt'].error).toMatch(/over the 1048576-byte limit/);
-    expect(r.stdout).toMatch(/added 1,/);
+    expect(r.stdout).toMatch(/documents 1 added, 0 updated,/);
+    expect(r.stdout).toMatch(/skipped 1 file of no supported format: .*notes\.csv/);
+    expect(JSON.parse(readFileSync(report, 'utf8')).skipped).toEqual([join(dir, 'notes.csv')]);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack traces
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/); // no raw bytes
+  }, 90_000);
+});
+
+describe('an edited file ingested again', () => {
+  it('is reported as one document updated, not one added and one replaced', () => {
+    const dir = tmp('policy-kg-edited-');
+    const data = join(tmp('policy-kg-edited-store-'), 'g');
+    const file = join(dir, 'plan.txt');
+    copyFileSync(join(CORPUS, '001_6dbe7884512159fa.txt'), file);
+    expect(run(['ingest', dir, '--data', data, '--workers', '0']).stdout).toMatch(/documents 1 added, 0 updated, 0 unchanged;/);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n附：联系人 张三\n`);
+    const again = run(['ingest', dir, '--data', data, '--workers', '0']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/documents 0 added, 1 updated, 0 unchanged;/);
   }, 90_000);
 });
 
