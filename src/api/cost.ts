@@ -14,6 +14,7 @@ const STORE_WORK: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.stats': () => NODE_LABELS.length + RELATION_TYPES.length,
   'Query.search': (a) => 2 * ((a.types as unknown[] | undefined)?.length || NODE_LABELS.length),
   'Query.documents': () => 2,
+  'Query.documentFacets': () => 4,
   'Query.neighbors': (a) => 10 * Number(a.depth ?? 1),
   'Query.path': (a) => 20 * Number(a.maxDepth ?? 4),
   'Query.diffusion': () => 50,

@@ -71,6 +71,14 @@ function rank(n: GraphNode, q: string): number {
   return Math.round((base - Math.min(0.09, n.name.length / 1000)) * 1000) / 1000;
 }
 
+/** The API's document filter as the stores take it: a place as written with what it contains, an issuer by any of its names. */
+async function documentFilter(ctx: Context, given: Args): Promise<DocumentFilter> {
+  if (given.yearFrom != null && given.yearTo != null && given.yearFrom > given.yearTo) badInput('yearFrom is after yearTo');
+  if (given.level != null && !LEVELS.includes(given.level as Level)) badInput(`level must be one of ${LEVELS.join(', ')}`);
+  const { place, issuer, ...rest } = given;
+  return { ...rest, places: place ? placesWithin(normaliseName(place)) : null, issuer: issuer ? await issuerName(ctx.store, issuer) : null };
+}
+
 export const resolvers = {
   Query: {
     stats: async (_: unknown, __: Args, ctx: Context) => {
@@ -79,15 +87,16 @@ export const resolvers = {
       return { labels: list(s.labels), relations: list(s.relations) };
     },
     documents: async (_: unknown, a: Args, ctx: Context) => {
-      const given = a.filter ?? {};
-      if (given.yearFrom != null && given.yearTo != null && given.yearFrom > given.yearTo) badInput('yearFrom is after yearTo');
-      // A place as written, with what it contains; an issuer by any of its names.
-      const { place, issuer, ...rest } = given;
-      const f: DocumentFilter = { ...rest, places: place ? placesWithin(normaliseName(place)) : null, issuer: issuer ? await issuerName(ctx.store, issuer) : null };
+      const f = await documentFilter(ctx, a.filter ?? {});
       // The store sorts and pages: a list of ten thousand documents is never read whole.
       const { offset, size } = pageWindow(a.first, a.after, ctx.limits);
       const [docs, total] = await Promise.all([ctx.store.documents(f, { offset, limit: size, desc: a.sort === 'DATE_DESC' }), ctx.store.countDocuments(f)]);
       return pagedConnection(docs, offset, total);
+    },
+    documentFacets: async (_: unknown, a: Args, ctx: Context) => {
+      const f = await documentFilter(ctx, a.filter ?? {});
+      const [facets, total] = await Promise.all([ctx.store.documentFacets(f), ctx.store.countDocuments(f)]);
+      return { total, ...facets };
     },
     diffusion: async (_: unknown, a: Args, ctx: Context) => {
       return ctx.loaders.trace.load(await programNamed(ctx, a.program));

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_META_PROPS, DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
-import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
+import { labelOfId, type DocumentFacets, type DocumentFilter, type DocumentPage, type FacetCount, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -292,6 +292,7 @@ export class EmbeddedStore implements GraphStore {
     const where: string[] = [];
     const params: Row = {};
     if (f.places?.length) { where.push('d.place IN $places'); params.places = [...f.places]; }
+    if (f.level) { where.push('d.level = $level'); params.level = f.level; }
     if (f.yearFrom != null) { where.push('d.year >= $yearFrom'); params.yearFrom = f.yearFrom; }
     if (f.yearTo != null) { where.push('d.year <= $yearTo'); params.yearTo = f.yearTo; }
     if (f.issuer) { where.push('list_contains(d.issuers, $issuer)'); params.issuer = f.issuer; }
@@ -307,6 +308,20 @@ export class EmbeddedStore implements GraphStore {
     const ids = (await this.q(`MATCH (d:Document) ${where} RETURN d.id AS id ORDER BY coalesce(d.date, CAST(d.year AS STRING)) ${dir}, d.id ${dir}${paging}`, Object.keys(params).length ? params : undefined))
       .map((r) => r.id as string);
     return (await this.nodes(ids)).filter((n): n is GraphNode => n !== null);
+  }
+
+  async documentFacets(f: DocumentFilter): Promise<DocumentFacets> {
+    const { where, params } = this.documentFilter(f);
+    const p = Object.keys(params).length ? params : undefined;
+    const counts = async (q: string) => (await this.q(q, p)).map((r) => ({ key: String(r.k), count: Number(r.c) })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    const [places, years, issuers] = await Promise.all([
+      counts(`MATCH (d:Document) ${where} RETURN d.place AS k, count(*) AS c`),
+      counts(`MATCH (d:Document) ${where} RETURN d.year AS k, count(*) AS c`),
+      counts(`MATCH (d:Document) ${where} UNWIND d.issuers AS i RETURN i AS k, count(*) AS c`),
+    ]);
+    // A document with no place or year is counted under none: the facets list what the documents state.
+    const stated = (l: FacetCount[]) => l.filter((x) => x.key !== 'null');
+    return { places: stated(places), years: stated(years), issuers };
   }
 
   async countDocuments(f: DocumentFilter): Promise<number> {

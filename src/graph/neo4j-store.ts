@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_META_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
-import { labelOfId, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
+import { labelOfId, type DocumentFacets, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +24,12 @@ export function schemaStatements(): string[] {
 /** A Document's properties without its text, as a map projection. */
 const DOCUMENT_MAP = `{${DOCUMENT_META_PROPS.map((p) => `.${p}`).join(', ')}}`;
 
-export const CYPHER = {
+export // The documents filter, for every statement that takes one.
+const DOCUMENT_WHERE = `WHERE ($places IS NULL OR d.place IN $places) AND ($level IS NULL OR d.level = $level) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+  AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
+  AND ($text IS NULL OR d.text CONTAINS $text)`;
+
+const CYPHER = {
   existingDocs: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.complete AS complete',
   docsOfSources: 'MATCH (d:Document) WHERE d.source IN $sources OR d.complete = false RETURN d.id AS id, d.complete AS complete',
   markComplete: 'MATCH (d:Document) WHERE d.id IN $ids SET d.complete = true',
@@ -47,15 +52,14 @@ export const CYPHER = {
   search: `CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
 WHERE labels(node)[0] IN $labels RETURN node AS n, labels(node)[0] AS label ORDER BY score DESC LIMIT $limit`,
   documents: (desc: boolean) => `MATCH (d:Document)
-WHERE ($places IS NULL OR d.place IN $places) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
-  AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
-  AND ($text IS NULL OR d.text CONTAINS $text)
+${DOCUMENT_WHERE}
 RETURN d ${DOCUMENT_MAP} AS d ORDER BY coalesce(d.date, toString(d.year)) ${desc ? 'DESC' : 'ASC'}, d.id ${desc ? 'DESC' : 'ASC'} SKIP $offset LIMIT $limit`,
   countDocuments: `MATCH (d:Document)
-WHERE ($places IS NULL OR d.place IN $places) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
-  AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
-  AND ($text IS NULL OR d.text CONTAINS $text)
+${DOCUMENT_WHERE}
 RETURN count(d) AS c`,
+  facetPlaces: `MATCH (d:Document) ${DOCUMENT_WHERE} AND d.place IS NOT NULL RETURN d.place AS k, count(*) AS c`,
+  facetYears: `MATCH (d:Document) ${DOCUMENT_WHERE} AND d.year IS NOT NULL RETURN toString(d.year) AS k, count(*) AS c`,
+  facetIssuers: `MATCH (d:Document) ${DOCUMENT_WHERE} UNWIND d.issuers AS i RETURN i AS k, count(*) AS c`,
   findByName: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) OR n.title = $name OR n.noticeTitle = $name OR n.docNumber = $name RETURN n`,
 } as const;
 
@@ -212,6 +216,12 @@ export class Neo4jStore implements GraphStore {
     return rows.map((r) => toNode({ n: r.d, label: 'Document' }));
   }
 
+  async documentFacets(f: DocumentFilter): Promise<DocumentFacets> {
+    const counts = async (q: string) => (await this.read(q, filterParams(f))).map((r) => ({ key: String(r.k), count: Number(r.c) })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    const [places, years, issuers] = await Promise.all([counts(CYPHER.facetPlaces), counts(CYPHER.facetYears), counts(CYPHER.facetIssuers)]);
+    return { places, years, issuers };
+  }
+
   async countDocuments(f: DocumentFilter): Promise<number> {
     return Number((await this.read(CYPHER.countDocuments, filterParams(f)))[0].c);
   }
@@ -235,7 +245,7 @@ export class Neo4jStore implements GraphStore {
 }
 
 const filterParams = (f: DocumentFilter) => ({
-  places: f.places?.length ? [...f.places] : null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+  places: f.places?.length ? [...f.places] : null, level: f.level ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
 });
 
 /** Ids grouped by the label their prefix names; ids of no known label are left out (they match nothing). */

@@ -206,6 +206,7 @@ export class ReadModelStore implements GraphStore {
   texts(ids: readonly string[]) { return this.store.texts(ids); }
   documents(...a: Parameters<GraphStore['documents']>) { return this.store.documents(...a); }
   countDocuments(...a: Parameters<GraphStore['countDocuments']>) { return this.store.countDocuments(...a); }
+  documentFacets(...a: Parameters<GraphStore['documentFacets']>) { return this.store.documentFacets(...a); }
   reusePending() { return this.store.reusePending(); }
   limitQueryTime(ms: number) { this.store.limitQueryTime(ms); }
   /** Stop building (a build under way ends after its current page); the store stays open. */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { GraphBatch, NodeLabel, RelationEdge, RelationType } from './model.js';
-import type { DocumentFilter, DocumentPage, GraphEdge, GraphNode, GraphStore, LoadStats, StoreStats } from './store.js';
+import type { DocumentFacets, DocumentFilter, DocumentPage, GraphEdge, GraphNode, GraphStore, LoadStats, StoreStats } from './store.js';
 
 export interface ServerFile { url: string; pid: number; token: string }
 
@@ -30,7 +30,7 @@ export function runningServer(data: string): ServerFile | null {
 }
 
 /** The store methods a client may call through the server. */
-export const REMOTE_METHODS = ['load', 'stats', 'nodes', 'texts', 'edges', 'searchCandidates', 'documents', 'countDocuments', 'findByName', 'replaceReuses', 'reusePending'] as const;
+export const REMOTE_METHODS = ['load', 'stats', 'nodes', 'texts', 'edges', 'searchCandidates', 'documents', 'countDocuments', 'documentFacets', 'findByName', 'replaceReuses', 'reusePending'] as const;
 
 export class RemoteStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -56,6 +56,7 @@ export class RemoteStore implements GraphStore {
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> { return this.call('searchCandidates', text, labels, limit); }
   documents(filter: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]> { return this.call('documents', filter, page); }
   countDocuments(filter: DocumentFilter): Promise<number> { return this.call('countDocuments', filter); }
+  documentFacets(filter: DocumentFilter): Promise<DocumentFacets> { return this.call('documentFacets', filter); }
   findByName(label: NodeLabel, name: string): Promise<GraphNode[]> { return this.call('findByName', label, name); }
   replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void> { return this.call('replaceReuses', docIds, edges); }
   reusePending(): Promise<string[]> { return this.call('reusePending'); }

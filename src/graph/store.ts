@@ -1,5 +1,5 @@
 // The one store interface both backends implement; the API and CLI see only this.
-import type { GraphBatch, NodeLabel, RelationEdge, RelationType } from './model.js';
+import type { GraphBatch, Level, NodeLabel, RelationEdge, RelationType } from './model.js';
 
 /** A node as the API sees it: its label, id, caption name and properties. */
 export interface GraphNode {
@@ -22,8 +22,12 @@ export interface DocumentFilter {
   yearFrom?: number | null;
   yearTo?: number | null;
   issuer?: string | null;
+  level?: Level | null;
   text?: string | null;
 }
+
+export interface FacetCount { key: string; count: number }
+export interface DocumentFacets { places: FacetCount[]; years: FacetCount[]; issuers: FacetCount[] }
 
 export interface DocumentPage { offset: number; limit: number; desc?: boolean }
 
@@ -53,6 +57,8 @@ export interface GraphStore {
   /** Documents matching the filter, oldest first (by date, else year; `desc` newest first), a page at a time. */
   documents(filter: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]>;
   countDocuments(filter: DocumentFilter): Promise<number>;
+  /** How the documents matching the filter spread over places, years and issuers (most first). */
+  documentFacets(filter: DocumentFilter): Promise<DocumentFacets>;
   findByName(label: NodeLabel, name: string): Promise<GraphNode[]>;
   /** Replace the REUSES edges touching these documents by `edges` (text reuse is recomputed when documents arrive). */
   replaceReuses(docIds: readonly string[], edges: readonly RelationEdge[]): Promise<void>;

@@ -11,6 +11,10 @@ import type { DiffusionNetwork } from './network.js';
 
 const require = createRequire(import.meta.url);
 
+// Common CJK fonts of Linux, macOS and Windows: a machine without any (a bare Debian) needs fonts-noto-cjk.
+const FONTS = 'system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+const LEGEND = ['◆ launches', '● implements', '▲ continues', '○ mentions', '— top-down', '- - horizontal', '··· dates do not order them', '≤ no later than', '* place inferred'];
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // JSON inside <script>: keep `</script>` and friends from closing the element.
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -33,30 +37,43 @@ export function diffusionPage(d: Diffusion, network?: DiffusionNetwork): string 
   const variants = d.variants.map((v) => v.name);
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.program.name)} · policy-kg trace</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#222}
-#timeline,#graph,#network{width:100%;height:360px}ol{line-height:1.6}</style></head>
+<style>body{font-family:${FONTS};margin:2rem;color:#222}
+#timeline,#graph,#network{width:100%;height:360px}ol{line-height:1.6}
+table{border-collapse:collapse;font-size:.9rem}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}
+#legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.2rem}</style></head>
 <body><h1>${escapeHtml(d.program.name)}</h1>
 <p>Level path: ${escapeHtml(d.levelPath.join(' → ') || '–')} · ${d.adoptions.length} adoptions in ${places.length} places</p>
 ${variants.length ? `<p id="variants">Local variants: ${variants.map(escapeHtml).join('、')}</p>` : ''}
 <ol id="explanation">${explain(d).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>
-<h2>Timeline</h2><div id="timeline"></div>
+<h2>Timeline</h2>
+<ul id="legend">${LEGEND.map((l) => `<li>${l}</li>`).join('')}</ul>
+<div id="timeline"></div>
 <h2>Adoption graph</h2><div id="graph"></div>
+<h2>Adoptions</h2>
+<table id="adoptions"><thead><tr><th>date</th><th>place</th><th>level</th><th>how</th><th>as variant</th><th>issuer</th><th>document</th></tr></thead><tbody>
+${d.adoptions.map((a) => `<tr>${[`${a.dateIsBound ? '≤' : ''}${a.date ?? '?'}`, `${a.place}${a.placeInferred ? '*' : ''}`, a.level ?? '', a.how, a.variant ?? '', a.issuer ?? '',
+    a.document ? String(a.document.props.docRef ?? a.document.name) : `《${a.instrument}》`].map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
+</tbody></table>
 ${network ? `<h2>Diffusion network</h2><p>Across ${network.programs} programs in the graph: an arrow A → B weighs how often A adopted a program before B (a shared parent's share discounted); this program's places are highlighted.</p><div id="network"></div>` : ''}
 <script>${echarts}</script>
 <script>
 const data = ${scriptJson(data)};
 const shapes = { launches: 'diamond', implements: 'circle', continues: 'triangle', mentions: 'emptyCircle' };
+const textStyle = { fontFamily: ${scriptJson(FONTS)} };
 const timeline = echarts.init(document.getElementById('timeline'));
 timeline.setOption({
+  textStyle,
   tooltip: { formatter: (p) => p.data.tip },
-  xAxis: { type: 'time' }, yAxis: { type: 'category', data: data.places },
-  series: [{ type: 'scatter', symbolSize: 14,
-    data: data.adoptions.map((a) => ({ value: [a.time, a.place], symbol: shapes[a.how],
+  // The axis spans the adoptions: it starts at the first, not at a round year after it.
+  xAxis: { type: 'time', min: 'dataMin', max: 'dataMax' }, yAxis: { type: 'category', data: data.places },
+  series: [{ type: 'scatter', symbolSize: 14, label: { show: true, position: 'right', formatter: (p) => p.data.label },
+    data: data.adoptions.map((a) => ({ value: [a.time, a.place], symbol: shapes[a.how], label: (a.bound ? '≤' : '') + a.date,
       tip: (a.bound ? 'by ' : '') + a.date + ' ' + a.place + ' ' + a.how + (a.variant ? ' as ' + a.variant : '') + '<br>' + a.doc + (a.issuer ? '<br>' + a.issuer : '') })) }],
 });
 const levelY = { central: 0, provincial: 1, municipal: 2, district: 3 };
 const graph = echarts.init(document.getElementById('graph'));
 graph.setOption({
+  textStyle,
   tooltip: {},
   series: [{ type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,
     label: { show: true, position: 'bottom' },
@@ -70,6 +87,7 @@ if (data.network) {
   const net = echarts.init(document.getElementById('network'));
   const top = Math.max(1, ...data.network.edges.map((e) => e.weight));
   net.setOption({
+    textStyle,
     tooltip: { formatter: (p) => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ': ' + p.data.value + ' (' + p.data.programs.join('、') + ')' : p.name + ': ' + p.data.programs + ' programs' },
     series: [{ type: 'graph', layout: 'circular', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8, label: { show: true },
       data: data.network.places.map((p) => ({ name: p.name, programs: p.programs, symbolSize: 16 + 4 * Math.sqrt(p.programs),

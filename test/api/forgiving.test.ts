@@ -46,6 +46,18 @@ describe.each(TEST_STORES)('forgiving questions over the %s store with the sampl
     expect(cut.omitted).toBeGreaterThan(0);
   });
 
+  it('gives the shape of a selection in one query: counts by place, year and issuer, and a level filter', async () => {
+    const all = (await gql('{ documentFacets { total places { key count } years { key count } issuers { key count } } }')).data.documentFacets;
+    expect(all.total).toBe(8);
+    expect(all.places[0]).toEqual({ key: '上海市', count: 3 });
+    expect(all.years).toEqual([{ key: '2023', count: 5 }, { key: '2020', count: 2 }, { key: '2018', count: 1 }]);
+    expect(all.issuers).toContainEqual({ key: '中共教育部党组', count: 1 });
+    const local = (await gql('{ documentFacets(filter: { level: "municipal", yearFrom: 2020 }) { total places { key count } } documents(filter: { level: "municipal", yearFrom: 2020 }) { totalCount } }')).data;
+    expect(local.documentFacets.total).toBe(local.documents.totalCount);
+    expect(local.documentFacets.places.map((p: { key: string }) => p.key).sort()).toEqual(['上海市', '南宁市', '青岛市']);
+    expect((await gql('{ documents(filter: { level: "galactic" }) { totalCount } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('filters documents by a place as written, with the places it contains, and by an issuer\'s alias', async () => {
     const count = async (filter: string) => (await gql(`{ documents(filter: { ${filter} }) { totalCount } }`)).data.documents.totalCount;
     expect(await count('place: "上海"')).toBe(await count('place: "上海市"'));

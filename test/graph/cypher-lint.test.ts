@@ -11,7 +11,7 @@ const dbSchema = {
   labels: [...NODE_LABELS],
   relationshipTypes: [...RELATION_TYPES],
   propertyKeys: [...new Set([...DOCUMENT_PROPS, ...ENTITY_PROPS, ...EDGE_PROPS])],
-  parameters: Object.fromEntries(['rows', 'ids', 'sources', 'types', 'labels', 'q', 'limit', 'place', 'places', 'yearFrom', 'yearTo', 'issuer', 'text', 'label', 'name', 'ref', 'offset', 'minPrograms'].map((p) => [p, ''])),
+  parameters: Object.fromEntries(['rows', 'ids', 'sources', 'types', 'labels', 'q', 'limit', 'place', 'places', 'level', 'yearFrom', 'yearTo', 'issuer', 'text', 'label', 'name', 'ref', 'offset', 'minPrograms'].map((p) => [p, ''])),
 };
 
 function lint(q: string) {

@@ -51,6 +51,16 @@ const one = async (name: string) => { const m = await resolveProgram(store, name
       expect(network.edges).toEqual([expect.objectContaining({ from: '全国', to: '上海市', direction: 'top-down' })]);
       expect(drawn).toEqual({ points: d.adoptions.length, places: 3, links: 2, networkPlaces: 2, networkLinks: 1, canvases: 3 });
       expect(await page.locator('#explanation li').count()).toBe(3);
+      // A legend for the markers and lines, a table of every adoption, an axis that starts at the first.
+      expect(await page.locator('#legend li').count()).toBe(9);
+      expect(await page.locator('#adoptions tbody tr').count()).toBe(d.adoptions.length);
+      expect(await page.locator('#adoptions tbody tr').first().locator('td').nth(1).textContent()).toBe(d.adoptions[0].place);
+      const axis = await page.evaluate(() => {
+        const ec = (window as unknown as { echarts: { getInstanceByDom(el: Element): { getOption(): { xAxis: { min?: unknown }[]; series: { label?: { show?: boolean } }[] } } } }).echarts;
+        const o = ec.getInstanceByDom(document.getElementById('timeline')!).getOption();
+        return { min: o.xAxis[0].min, labels: o.series[0].label?.show };
+      });
+      expect(axis).toEqual({ min: 'dataMin', labels: true });
     } finally {
       await browser.close();
     }
