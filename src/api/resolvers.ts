@@ -71,6 +71,12 @@ function rank(n: GraphNode, q: string): number {
   return Math.round((base - Math.min(0.09, n.name.length / 1000)) * 1000) / 1000;
 }
 
+/**
+ * A path's relations unless asked for others: not MENTIONS, GOVERNS or LOCATED_IN, through
+ * which every two things are a hop from 党中央, 全国 or 上海市 apart.
+ */
+const PATH_TYPES = RELATION_TYPES.filter((t) => !['MENTIONS', 'GOVERNS', 'LOCATED_IN'].includes(t));
+
 /** The API's document filter as the stores take it: a place as written with what it contains, an issuer by any of its names. */
 async function documentFilter(ctx: Context, given: Args): Promise<DocumentFilter> {
   if (given.yearFrom != null && given.yearTo != null && given.yearFrom > given.yearTo) badInput('yearFrom is after yearTo');
@@ -112,7 +118,7 @@ export const resolvers = {
       if (maxDepth < 1 || maxDepth > 6) badInput('maxDepth must be between 1 and 6');
       await nodeOrThrow(ctx, a.from);
       await nodeOrThrow(ctx, a.to);
-      const hops = await shortestPath(ctx.store, a.from, a.to, maxDepth, (a.relationTypes as RelationType[] | null) ?? null);
+      const hops = await shortestPath(ctx.store, a.from, a.to, maxDepth, (a.relationTypes as RelationType[] | null) ?? PATH_TYPES);
       return hops && { hops, ids: [a.from, ...hops.map((h) => h.to)] };
     },
     document: (_: unknown, a: Args, ctx: Context) => nodeOrThrow(ctx, a.id, 'Document'),

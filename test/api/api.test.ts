@@ -86,15 +86,22 @@ afterAll(async () => store?.close());
     expect(await store.stats()).toEqual(before);
   });
 
-  it('finds the path from 中共教育部党组 to 攀登计划 through the Shanghai 2018 opinion, with its sentences', async () => {
+  it('finds the path from 中共教育部党组 to 攀登计划: its opinion, cited by the Shanghai 2018 opinion, which implements it', async () => {
     const r = await gql(`{ path(from: "org:全国:中共教育部党组", to: "program:攀登计划") {
       length nodes { id name } hops { type direction from { name } to { name } evidence { document { title year } sentence } } } }`);
     const p = r.data.path;
-    expect(p.length).toBe(2);
-    expect(p.nodes[1].name).toBe('市教卫工作党委关于新时代基层党建质量提升工程的实施意见');
-    for (const h of p.hops) expect(h.evidence.document).toMatchObject({ year: 2018 });
-    expect(p.hops[0].evidence.sentence).toContain('中共教育部党组');
-    expect(p.hops[1].evidence.sentence).toContain('“攀登”计划');
+    expect(p.hops.map((h: { type: string; direction: string }) => `${h.type} ${h.direction}`)).toEqual(['ISSUES OUT', 'REFERENCES IN', 'IMPLEMENTS OUT']);
+    expect(p.nodes.map((n: { name: string }) => n.name)).toEqual(['中共教育部党组', '关于高校党组织对标争先建设计划的实施意见', '市教卫工作党委关于新时代基层党建质量提升工程的实施意见', '攀登计划']);
+    for (const h of p.hops.slice(1)) expect(h.evidence.document).toMatchObject({ year: 2018 });
+    expect(p.hops[2].evidence.sentence).toContain('“攀登”计划');
+    // Over MENTIONS when asked: two hops through the Shanghai opinion.
+    const m = await gql('{ path(from: "org:全国:中共教育部党组", to: "program:攀登计划", relationTypes: [MENTIONS, IMPLEMENTS]) { length hops { evidence { sentence } } } }');
+    expect(m.data.path.length).toBe(2);
+    expect(m.data.path.hops[0].evidence.sentence).toContain('中共教育部党组');
+    // Not through 党中央: Yunnan's body reaches 攀登计划 through programs both implement.
+    const y = await gql('{ path(from: "org:云南省:中共云南省委教育工委", to: "program:攀登计划") { nodes { name } hops { type } } }');
+    expect(y.data.path.nodes.map((n: { name: string }) => n.name)).not.toContain('党中央');
+    expect(y.data.path.hops.map((h: { type: string }) => h.type)).not.toContain('MENTIONS');
     expect((await gql('{ path(from: "program:攀登计划", to: "program:攀登计划") { length } }')).data.path.length).toBe(0);
     expect((await gql('{ path(from: "program:攀登计划", to: "place:台北市", maxDepth: 2) { length } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await gql('{ path(from: "program:攀登计划", to: "program:攀登计划", maxDepth: 9) { length } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
