@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// policy-kg command line: ingest, extract, serve, start, trace, network, eval, eval-trace.
+// policy-kg command line: ingest, extract, serve, start, trace, network, export, eval, eval-trace.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 
@@ -15,6 +15,7 @@ const runStart = lazy(async () => (await import('./serve.js')).runStart);
 const runEvalTrace = lazy(async () => (await import('./eval-trace.js')).runEvalTrace);
 const runTrace = lazy(async () => (await import('./trace.js')).runTrace);
 const runNetwork = lazy(async () => (await import('./trace.js')).runNetwork);
+const runExport = lazy(async () => (await import('./export.js')).runExport);
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Output piped into `head` closes early; that is not an error.
@@ -78,6 +79,13 @@ storeOptions(program.command('network')
   .option('--window-years <n>', 'count a place as leading another only within this many years', '3')
   .option('--json', 'print the network as JSON'))
   .action(runNetwork);
+
+storeOptions(program.command('export')
+  .description('write the graph for other tools: GraphML (Gephi, Cytoscape, NetworkX), CSV for neo4j-admin database import, or JSON Lines')
+  .requiredOption('--format <format>', 'graphml, csv or jsonl')
+  .option('--out <dir>', 'where the files go', 'export')
+  .option('--types <types>', 'only these relationship types, comma-separated (default: all)'))
+  .action(runExport);
 
 program.command('eval')
   .description('score extraction against gold annotations (precision, recall, F1 per type; metadata accuracy)')
