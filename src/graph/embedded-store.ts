@@ -293,6 +293,7 @@ export class EmbeddedStore implements GraphStore {
     const params: Row = {};
     if (f.places?.length) { where.push('d.place IN $places'); params.places = [...f.places]; }
     if (f.level) { where.push('d.level = $level'); params.level = f.level; }
+    if (f.ids) { where.push('d.id IN $ids'); params.ids = [...f.ids]; }
     if (f.yearFrom != null) { where.push('d.year >= $yearFrom'); params.yearFrom = f.yearFrom; }
     if (f.yearTo != null) { where.push('d.year <= $yearTo'); params.yearTo = f.yearTo; }
     if (f.issuer) { where.push('list_contains(d.issuers, $issuer)'); params.issuer = f.issuer; }

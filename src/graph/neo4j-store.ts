@@ -25,7 +25,7 @@ export function schemaStatements(): string[] {
 const DOCUMENT_MAP = `{${DOCUMENT_META_PROPS.map((p) => `.${p}`).join(', ')}}`;
 
 export // The documents filter, for every statement that takes one.
-const DOCUMENT_WHERE = `WHERE ($places IS NULL OR d.place IN $places) AND ($level IS NULL OR d.level = $level) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+const DOCUMENT_WHERE = `WHERE ($places IS NULL OR d.place IN $places) AND ($level IS NULL OR d.level = $level) AND ($ids IS NULL OR d.id IN $ids) AND ($yearFrom IS NULL OR d.year >= $yearFrom)
   AND ($yearTo IS NULL OR d.year <= $yearTo) AND ($issuer IS NULL OR $issuer IN d.issuers)
   AND ($text IS NULL OR d.text CONTAINS $text)`;
 
@@ -245,7 +245,7 @@ export class Neo4jStore implements GraphStore {
 }
 
 const filterParams = (f: DocumentFilter) => ({
-  places: f.places?.length ? [...f.places] : null, level: f.level ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
+  places: f.places?.length ? [...f.places] : null, level: f.level ?? null, ids: f.ids ? [...f.ids] : null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, issuer: f.issuer ?? null, text: f.text ?? null,
 });
 
 /** Ids grouped by the label their prefix names; ids of no known label are left out (they match nothing). */

@@ -23,6 +23,8 @@ export interface DocumentFilter {
   yearTo?: number | null;
   issuer?: string | null;
   level?: Level | null;
+  /** Only these documents (the API passes the documents that mention a program). */
+  ids?: readonly string[] | null;
   text?: string | null;
 }
 

@@ -56,6 +56,10 @@ describe.each(TEST_STORES)('forgiving questions over the %s store with the sampl
     expect(local.documentFacets.total).toBe(local.documents.totalCount);
     expect(local.documentFacets.places.map((p: { key: string }) => p.key).sort()).toEqual(['上海市', '南宁市', '青岛市']);
     expect((await gql('{ documents(filter: { level: "galactic" }) { totalCount } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // The documents of a program, written as in the text: 攀登计划 is in Shanghai's 2018 opinion and 2023 points.
+    const climb = (await gql('{ documentFacets(filter: { program: "“攀登”计划" }) { total places { key count } years { key count } } }')).data.documentFacets;
+    expect(climb).toEqual({ total: 2, places: [{ key: '上海市', count: 2 }], years: [{ key: '2018', count: 1 }, { key: '2023', count: 1 }] });
+    expect((await gql('{ documents(filter: { program: "计划" }) { totalCount } }')).errors?.[0].extensions?.code).toBe('AMBIGUOUS');
   });
 
   it('filters documents by a place as written, with the places it contains, and by an issuer\'s alias', async () => {
