@@ -13,13 +13,11 @@ import { normaliseName } from '../read/normalise.js';
  */
 export function placeInFront(q: string): { places: Set<string>; rests: string[] } | null {
   const g = gazetteer();
-  for (let n = Math.min(10, q.length - 2); n >= 2; n--) {
-    const places = g.forms.get(q.slice(0, n));
-    if (!places?.length) continue;
-    const rests = /[省市区县州]$/.test(q.slice(0, n)) ? [q.slice(n - 1), q.slice(n)] : [q.slice(n)];
-    return { places: new Set(places.map((p) => p.name)), rests };
-  }
-  return null;
+  const form = g.leadingForm(q);
+  if (!form) return null;
+  const n = form.length;
+  const rests = /[省市区县州]$/.test(form) ? [q.slice(n - 1), q.slice(n)] : [q.slice(n)];
+  return { places: new Set(g.forms.get(form)!.map((p) => p.name)), rests };
 }
 
 /** Organisations of the place written in front whose name or alias is (or, with `partial`, contains) what follows. */
@@ -39,10 +37,10 @@ export async function placeScopedOrganizations(store: GraphStore, q: string, par
  * Edits that make `q` appear in `name` (substitutions, insertions, deletions), roughly: the
  * edit distance less the characters the longer name has beyond the query.
  */
-export const editsWithin = (q: string, name: string) => distance(q, name) - Math.max(0, name.length - q.length);
+const editsWithin = (q: string, name: string) => distance(q, name) - Math.max(0, name.length - q.length);
 
 /** How many wrong characters a query of this length may have: one per four, at least one. */
-export const allowedEdits = (q: string) => Math.max(1, Math.floor(q.length / 4));
+const allowedEdits = (q: string) => Math.max(1, Math.floor(q.length / 4));
 
 /**
  * Near misses of a query of three characters or more: candidates sharing one of its character

@@ -1,6 +1,6 @@
 // Questions as analysts ask them, all different: drawn from the graph with a seeded PRNG, so
 // that a run is repeatable and no answer can come from a cache of an earlier one.
-import type { GraphStore } from '../graph/store.js';
+import { allNodes, type GraphStore } from '../graph/store.js';
 import { rng } from './corpus.js';
 
 const gql = JSON.stringify;
@@ -8,8 +8,8 @@ const gql = JSON.stringify;
 export async function distinctQuestions(store: GraphStore, n = 2000, seed = 20261202): Promise<Record<string, string[]>> {
   const random = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const programs = await store.searchCandidates('', ['Program'], 1_000_000);
-  const entities = [...programs, ...await store.searchCandidates('', ['Organization'], 1_000_000)];
+  const programs = await allNodes(store, 'Program');
+  const entities = [...programs, ...await allNodes(store, 'Organization')];
   const names = entities.map((e) => e.name).filter((s) => s.length >= 2);
   const twoChars = () => { const s = pick(names); const i = Math.floor(random() * (s.length - 1)); return s.slice(i, i + 2); };
   const many = (f: () => string) => Array.from({ length: n }, f);

@@ -2,23 +2,17 @@ import { serve, type ApiOptions } from '../api/server.js';
 import { openStore } from '../graph/open-store.js';
 import type { GraphStore } from '../graph/store.js';
 import { ingest } from '../pipeline.js';
-import { fail, storeOptions, type CliStoreOptions } from './options.js';
+import { fail, storeOptions, wholeNumber, type CliStoreOptions } from './options.js';
 import { summaryLine } from './summary.js';
 
 type ServeOptions = CliStoreOptions & { port: string; maxDepth: string; maxCost: string; maxPageSize: string; timeoutMs: string; cacheTtlMs: string; corsOrigin?: string };
-
-function positive(name: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) fail(`${name} must be a positive whole number, not ${v}`);
-  return n;
-}
 
 async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
   const p = Number(o.port);
   if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`bad port ${o.port}`);
   const api: ApiOptions = {
-    maxDepth: positive('--max-depth', o.maxDepth), maxCost: positive('--max-cost', o.maxCost),
-    maxPageSize: positive('--max-page-size', o.maxPageSize), timeoutMs: positive('--timeout-ms', o.timeoutMs),
+    maxDepth: wholeNumber('--max-depth', o.maxDepth, 1), maxCost: wholeNumber('--max-cost', o.maxCost, 1),
+    maxPageSize: wholeNumber('--max-page-size', o.maxPageSize, 1), timeoutMs: wholeNumber('--timeout-ms', o.timeoutMs, 1),
     corsOrigins: o.corsOrigin?.split(',').map((x) => x.trim()).filter(Boolean),
     cacheTtlMs: Number(o.cacheTtlMs) >= 0 ? Number(o.cacheTtlMs) : fail(`--cache-ttl-ms must be 0 or more, not ${o.cacheTtlMs}`),
   };

@@ -5,7 +5,7 @@ import { resolveProgram, traceProgram, type Adoption } from '../trace/adoption.j
 import { explain } from '../trace/explain.js';
 import { diffusionPage } from '../trace/html.js';
 import { diffusionNetwork } from '../trace/network.js';
-import { fail, storeOptions, type CliStoreOptions } from './options.js';
+import { fail, storeOptions, wholeNumber, type CliStoreOptions } from './options.js';
 
 export async function runTrace(name: string, o: CliStoreOptions & { html?: string }): Promise<void> {
   const store = await openStore(storeOptions(o), { shared: true }).catch((e) => fail((e as Error).message));
@@ -44,15 +44,9 @@ function table(head: string[], rows: string[][]): string {
   return [head, ...rows].map(line).join('\n');
 }
 
-function whole(flag: string, v: string, min: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) fail(`${flag} must be a whole number of at least ${min}, not ${v}`);
-  return n;
-}
-
 export async function runNetwork(o: CliStoreOptions & { level?: string; minPrograms: string; windowYears: string; json?: boolean }): Promise<void> {
   if (o.level && !LEVELS.includes(o.level as Level)) fail(`--level must be one of ${LEVELS.join(', ')}, not ${o.level}`);
-  const options = { level: (o.level as Level) ?? null, minPrograms: whole('--min-programs', o.minPrograms, 1), windowYears: whole('--window-years', o.windowYears, 0) };
+  const options = { level: (o.level as Level) ?? null, minPrograms: wholeNumber('--min-programs', o.minPrograms, 1), windowYears: wholeNumber('--window-years', o.windowYears, 0) };
   const store = await openStore(storeOptions(o), { shared: true }).catch((e) => fail((e as Error).message));
   try {
     const n = await diffusionNetwork(store, options);

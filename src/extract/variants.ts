@@ -23,12 +23,8 @@ function leadingPlace(name: string, bareCounties = false): string | null {
   const masked = MASKED_PLACE.exec(name);
   if (masked) return masked[0];
   const g = gazetteer();
-  for (let n = Math.min(10, name.length - 2); n >= 2; n--) {
-    const f = name.slice(0, n);
-    // 中国 is the country the central program names, not a place's version of it.
-    if (f !== '中国' && (g.forms.has(f) || (bareCounties && ['县', '市', '区'].some((x) => g.forms.has(f + x))))) return f;
-  }
-  return null;
+  // 中国 is the country the central program names, not a place's version of it.
+  return g.leadingForm(name, (f) => f !== '中国' && (g.forms.has(f) || (bareCounties && ['县', '市', '区'].some((x) => g.forms.has(f + x)))));
 }
 
 /** The places a form written in a program's name may denote (瓦房店 → 瓦房店市). */

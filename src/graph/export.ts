@@ -5,7 +5,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from './model.js';
-import { paged, type GraphEdge, type GraphNode, type GraphStore } from './store.js';
+import { allNodes, paged, type GraphEdge, type GraphNode, type GraphStore } from './store.js';
 
 export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
 export interface ExportOptions { types?: readonly RelationType[] | null }
@@ -17,7 +17,7 @@ const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 /** Every node (documents without their text) and every edge of the given types. */
 async function readGraph(store: GraphStore, o: ExportOptions): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
   const nodes: GraphNode[] = [];
-  for (const l of NODE_LABELS) nodes.push(...(l === 'Document' ? await store.documents({}) : await store.searchCandidates('', [l], Number.MAX_SAFE_INTEGER)));
+  for (const l of NODE_LABELS) nodes.push(...await allNodes(store, l));
   const edges = await paged(nodes.map((n) => n.id), (ids) => store.edges(ids, 'OUT', o.types ?? null), 500);
   return { nodes, edges };
 }

@@ -8,7 +8,7 @@
 // once and correctly. Any GraphStore can be wrapped: the rest of the interface goes to the
 // store as it is.
 import { NODE_LABELS, type NodeLabel, type RelationType } from './model.js';
-import type { GraphEdge, GraphNode, GraphStore } from './store.js';
+import { allNodes, type GraphEdge, type GraphNode, type GraphStore } from './store.js';
 
 /** Nodes of one label and the text a search matches against (names and aliases; a document's name and title). */
 class LabelIndex {
@@ -62,7 +62,7 @@ class NodeModel {
     for (const label of NODE_LABELS) {
       const index = new LabelIndex();
       m.labels.set(label, index);
-      const nodes = label === 'Document' ? await store.documents({}) : await store.searchCandidates('', [label], Number.MAX_SAFE_INTEGER);
+      const nodes = await allNodes(store, label);
       for (const n of nodes) {
         m.byId.set(n.id, n);
         if (label === 'Document') { index.add(n, `${n.name}\n${n.props.title ?? ''}`); continue; }
@@ -136,10 +136,8 @@ export class ReadModelStore implements GraphStore {
    * until each part is ready. Resolves when the nodes are.
    */
   private rebuild(): Promise<void> {
-    const gen = ++this.generation;
+    const gen = this.drop();
     const stale = () => gen !== this.generation;
-    this.nodeModel = null;
-    this.edgeModel = null;
     const nodes = NodeModel.read(this.store).then((m) => { if (!stale()) this.nodeModel = m; return m; });
     const all = nodes.then(async (m) => {
       if (!(await this.edgesFit())) return;
@@ -156,21 +154,26 @@ export class ReadModelStore implements GraphStore {
 
   /** Wait until the whole model is built (tests, benchmarks). */
   async ready(): Promise<void> {
-    if (this.pending) { clearTimeout(this.pending); this.pending = null; }
-    if (!this.building || (!this.nodeModel && !this.pending)) void this.rebuild().catch(() => undefined);
+    if (!this.building || !this.nodeModel) void this.rebuild().catch(() => undefined);
     await this.building;
   }
 
+  /** A rebuild waiting for the writes to pause. */
   private pending: NodeJS.Timeout | null = null;
+
+  /** Forget the model (the store answers) and any build under way or waiting; the new generation. */
+  private drop(): number {
+    if (this.pending) { clearTimeout(this.pending); this.pending = null; }
+    this.nodeModel = null;
+    this.edgeModel = null;
+    return ++this.generation;
+  }
 
   /** After a write the store answers at once; the model is rebuilt once the writes pause (an ingest writes a chunk at a time). */
   private async written<T>(write: Promise<T>): Promise<T> {
     try { return await write; } finally {
       if (this.building) {
-        this.generation++;
-        this.nodeModel = null;
-        this.edgeModel = null;
-        if (this.pending) clearTimeout(this.pending);
+        this.drop();
         this.pending = setTimeout(() => { this.pending = null; void this.rebuild().catch(() => undefined); }, 500);
         this.pending.unref();
       }

@@ -81,6 +81,14 @@ export function labelOfId(id: string): NodeLabel {
 }
 
 /**
+ * Every node of a label (documents without their text). An empty search text is contained in
+ * every name (the embedded store answers it as Neo4j does).
+ */
+export async function allNodes(store: GraphStore, label: NodeLabel): Promise<GraphNode[]> {
+  return label === 'Document' ? store.documents({}) : store.searchCandidates('', [label], Number.MAX_SAFE_INTEGER);
+}
+
+/**
  * A store read over many ids, a page of ids at a time: the embedded store holds a result in its
  * buffer pool, and the MENTIONS of a few thousand programs, sentences and all, overfill it.
  */

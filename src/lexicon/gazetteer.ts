@@ -88,6 +88,12 @@ class Gazetteer {
 
   get(name: string): Place | undefined { return this.byName.get(name); }
 
+  /** The longest place form (2–10 characters) a name starts with that leaves two characters or more after it. */
+  leadingForm(name: string, accept: (form: string) => boolean = (f) => this.forms.has(f)): string | null {
+    for (let n = Math.min(10, name.length - 2); n >= 2; n--) if (accept(name.slice(0, n))) return name.slice(0, n);
+    return null;
+  }
+
   /** The city-or-province a place counts under for a document's jurisdiction. */
   jurisdictionOf(p: Place): string {
     return p.level === 'district' ? (p.city ?? p.province) : p.name;

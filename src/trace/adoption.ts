@@ -5,7 +5,7 @@
 // plausibly led each place (a jurisdiction containing it first, then a peer),
 // with lags only as precise as the dates are.
 import type { Level } from '../graph/model.js';
-import { paged, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
+import { allNodes, paged, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
 import { parentChain, placesNamed } from '../extract/variants.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
@@ -144,14 +144,20 @@ export async function programFamily(store: GraphStore, program: GraphNode): Prom
   return (await programFamilies(store, [program]))[0];
 }
 
+/** Items by a key, in their order. */
+const group = <T>(xs: T[], key: (x: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+  return m;
+};
+
 /** Each program's family, read for all of them at once (a store round trip per depth, not per program). */
 async function programFamilies(store: GraphStore, programs: GraphNode[]): Promise<GraphNode[][]> {
   const families = programs.map((p) => new Map([[p.id, p]]));
   let frontier = programs.map((p, i) => [i, p.id] as const);
   for (let depth = 0; depth < 3 && frontier.length; depth++) {
-    const children = new Map<string, string[]>();
-    for (const e of await store.edges([...new Set(frontier.map(([, id]) => id))], 'IN', ['VARIANT_OF'])) children.set(e.to, [...(children.get(e.to) ?? []), e.from]);
-    const next = frontier.flatMap(([i, id]) => (children.get(id) ?? []).filter((c) => !families[i].has(c)).map((c) => [i, c] as const));
+    const children = group(await store.edges([...new Set(frontier.map(([, id]) => id))], 'IN', ['VARIANT_OF']), (e) => e.to);
+    const next = frontier.flatMap(([i, id]) => (children.get(id) ?? []).map((e) => e.from).filter((c) => !families[i].has(c)).map((c) => [i, c] as const));
     const nodes = new Map((await store.nodes([...new Set(next.map(([, id]) => id))])).filter((n): n is GraphNode => !!n).map((n) => [n.id, n]));
     for (const [i, id] of next) if (nodes.has(id)) families[i].set(id, nodes.get(id)!);
     frontier = next;
@@ -201,12 +207,6 @@ interface TraceReads {
   issuers: Map<string, GraphNode>;
 }
 
-const group = <T>(xs: T[], key: (x: T) => string) => {
-  const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
-  return m;
-};
-
 /**
  * Regulations named for each program (its name within theirs): for a few programs one store
  * search each; for many, all regulations read once and matched here by a rare character pair.
@@ -217,9 +217,11 @@ async function instrumentsNamed(store: GraphStore, names: string[]): Promise<Map
     for (const n of names) out.set(n, (await store.searchCandidates(n, ['Regulation'], 50)).filter((r) => r.name.includes(n)));
     return out;
   }
-  const regulations = await store.searchCandidates('', ['Regulation'], 10_000_000);
+  const regulations = await allNodes(store, 'Regulation');
   const byPair = new Map<string, GraphNode[]>();
-  for (const r of regulations) for (const pair of new Set([...r.name].slice(1).map((c, i) => r.name[i] + c))) byPair.set(pair, [...(byPair.get(pair) ?? []), r]);
+  for (const r of regulations) {
+    for (const pair of new Set([...r.name].slice(1).map((c, i) => r.name[i] + c))) { const l = byPair.get(pair); if (l) l.push(r); else byPair.set(pair, [r]); }
+  }
   for (const n of names) {
     const pairs = [...n].slice(1).map((c, i) => n[i] + c);
     const rarest = pairs.map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length)[0] ?? [];
@@ -239,8 +241,8 @@ async function readTraces(store: GraphStore, programs: GraphNode[]): Promise<Tra
   const intoInstruments = group(await paged(instrumentIds, (ids) => store.edges(ids, 'IN', ['ISSUES', 'REFERENCES', 'IMPLEMENTS', 'DESCRIBES'])), (e) => e.to);
   const docOf = (e: GraphEdge) => (e.type === 'ISSUES' ? (e.props.docId as string | undefined) : e.from);
   const all = [...incoming.values(), ...intoInstruments.values()].flat();
-  const docs = new Map((await paged([...new Set(all.map(docOf).filter((d): d is string => !!d?.startsWith('doc:')))], (ids) => store.nodes(ids), 1000))
-    .filter((d): d is GraphNode => !!d).map((d) => [d.id, d]));
+  const nodeMap = async (ids: string[]) => new Map((await paged(ids, (page) => store.nodes(page), 1000)).filter((n): n is GraphNode => !!n).map((n) => [n.id, n]));
+  const docs = await nodeMap([...new Set(all.map(docOf).filter((d): d is string => !!d?.startsWith('doc:')))]);
   // A text dated only by its plan years is no earlier than the latest document it cites (国发〔2022〕2号).
   const yearOnly = [...docs.values()].filter((d) => !d.props.date || /^\d{4}$/.test(String(d.props.date)));
   const citedUpTo = new Map<string, number>();
@@ -250,14 +252,14 @@ async function readTraces(store: GraphStore, programs: GraphNode[]): Promise<Tra
     if (ys.length) citedUpTo.set(yearOnly[i].id, Math.max(...ys));
   });
   const issuerIds = [...new Set(all.filter((e) => e.type === 'ISSUES' && e.to.startsWith('reg:')).map((e) => e.from))];
-  const issuers = new Map((await paged(issuerIds, (ids) => store.nodes(ids), 1000)).filter((n): n is GraphNode => !!n).map((n) => [n.id, n]));
+  const issuers = await nodeMap(issuerIds);
   return families.map((family) => {
     const instruments = new Map(family.slice(0, 50).flatMap((p) => named.get(p.name) ?? []).map((r) => [r.id, r]));
     const instrumentEdges = [...instruments.keys()].flatMap((id) => intoInstruments.get(id) ?? []);
-    const mine = [...family.flatMap((p) => incoming.get(p.id) ?? []), ...instrumentEdges];
+    const into = family.flatMap((p) => incoming.get(p.id) ?? []);
     return {
-      family, incoming: family.flatMap((p) => incoming.get(p.id) ?? []), instruments, instrumentEdges,
-      docs: new Map(mine.map(docOf).filter((d): d is string => !!d && docs.has(d)).map((d) => [d, docs.get(d)!])),
+      family, incoming: into, instruments, instrumentEdges,
+      docs: new Map([...into, ...instrumentEdges].map(docOf).filter((d): d is string => !!d && docs.has(d)).map((d) => [d, docs.get(d)!])),
       citedUpTo, issuers,
     };
   });

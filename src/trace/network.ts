@@ -10,7 +10,7 @@
 // before both) gets half a share, the parent the rest. Summed over programs,
 // the shares weigh the edges; the programs behind each edge are kept.
 import type { Level } from '../graph/model.js';
-import { paged, type GraphStore } from '../graph/store.js';
+import { allNodes, paged, type GraphStore } from '../graph/store.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { contains, decidedBefore, levelOf, tracePrograms, type Adoption } from './adoption.js';
 
@@ -43,8 +43,7 @@ function containersOf(place: string): string[] {
  * citations, places inferred, variants included): every family root traced, reads shared.
  */
 export async function programCascades(store: GraphStore): Promise<Cascades> {
-  // An empty text is contained in every name: all programs.
-  const programs = await store.searchCandidates('', ['Program'], 10_000_000);
+  const programs = await allNodes(store, 'Program');
   const variants = new Set((await paged(programs.map((p) => p.id), (page) => store.edges(page, 'OUT', ['VARIANT_OF']))).map((e) => e.from));
   const families: Cascades = new Map();
   for (const d of await tracePrograms(store, programs.filter((p) => !variants.has(p.id)))) if (d.first.length >= 2) families.set(d.program.name, d.first);
