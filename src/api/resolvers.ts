@@ -10,7 +10,7 @@ import { connection, pagedConnection, pageWindow, type Limits } from './paging.j
 import { shortestPath, type PathHop } from './path.js';
 import { explain } from '../trace/explain.js';
 import { networkOf } from '../trace/network.js';
-import { programFamily, resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
+import { familyDocumentIds, programFamily, resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
 import type { Passage } from '../graph/model.js';
 
 export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController; cascades: CascadeCache }
@@ -83,7 +83,7 @@ async function documentFilter(ctx: Context, given: Args): Promise<DocumentFilter
   if (given.level != null && !LEVELS.includes(given.level as Level)) badInput(`level must be one of ${LEVELS.join(', ')}`);
   const { place, issuer, program, ...rest } = given;
   // A program's documents: those that mention it or one of its variants.
-  const ids = program ? [...new Set((await ctx.store.edges((await programFamily(ctx.store, await programNamed(ctx, program))).map((p) => p.id), 'IN', ['MENTIONS'])).map((e) => e.from))] : null;
+  const ids = program ? await familyDocumentIds(ctx.store, await programFamily(ctx.store, await programNamed(ctx, program))) : null;
   return { ...rest, ids, places: place ? placesWithin(normaliseName(place)) : null, issuer: issuer ? await issuerName(ctx.store, issuer) : null };
 }
 

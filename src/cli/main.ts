@@ -84,7 +84,10 @@ storeOptions(program.command('export')
   .description('write the graph for other tools: GraphML (Gephi, Cytoscape, NetworkX), CSV for neo4j-admin database import, or JSON Lines')
   .requiredOption('--format <format>', 'graphml, csv or jsonl')
   .option('--out <dir>', 'where the files go', 'export')
-  .option('--types <types>', 'only these relationship types, comma-separated (default: all)'))
+  .option('--types <types>', 'only these relationship types, comma-separated (default: all)')
+  .option('--program <name>', 'only this program, its local variants, the documents that mention them and what lies around them')
+  .option('--place <place>', 'only the documents of this place (and the places within it) and what lies around them')
+  .option('--depth <n>', 'with --program or --place: how many hops around those documents to keep', '1'))
   .action(runExport);
 
 program.command('eval')

@@ -1,22 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import { LEVELS, type Level } from '../graph/model.js';
 import { openStore } from '../graph/open-store.js';
+import type { GraphNode, GraphStore } from '../graph/store.js';
 import { resolveProgram, traceProgram, type Adoption } from '../trace/adoption.js';
 import { explain } from '../trace/explain.js';
 import { diffusionPage } from '../trace/html.js';
 import { diffusionNetwork } from '../trace/network.js';
 import { fail, storeOptions, wholeNumber, type CliStoreOptions } from './options.js';
 
+/** The program a name means, or exit with what the store has instead (nothing, or the candidates). */
+export async function programOrFail(store: GraphStore, name: string): Promise<GraphNode> {
+  const match = await resolveProgram(store, name);
+  if (match.kind === 'none') fail(`no program named ${name} in the store (try \`policy-kg ingest\` first, or a shorter part of the name)`);
+  if (match.kind === 'ambiguous') {
+    const shown = match.total > match.candidates.length ? ` (the ${match.candidates.length} shortest of ${match.total})` : '';
+    fail(`${match.total} programs match ${name}; name one of them${shown}:\n${match.candidates.map((c) => `  ${c.name}`).join('\n')}`);
+  }
+  return match.program;
+}
+
 export async function runTrace(name: string, o: CliStoreOptions & { html?: string }): Promise<void> {
   const store = await openStore(storeOptions(o), { shared: true }).catch((e) => fail((e as Error).message));
   try {
-    const match = await resolveProgram(store, name);
-    if (match.kind === 'none') fail(`no program named ${name} in the store (try \`policy-kg ingest\` first, or a shorter part of the name)`);
-    if (match.kind === 'ambiguous') {
-      const shown = match.total > match.candidates.length ? ` (the ${match.candidates.length} shortest of ${match.total})` : '';
-      fail(`${match.total} programs match ${name}; name one of them${shown}:\n${match.candidates.map((c) => `  ${c.name}`).join('\n')}`);
-    }
-    const program = match.program;
+    const program = await programOrFail(store, name);
     const d = await traceProgram(store, program);
     const rows = d.adoptions.map((a: Adoption) => [
       `${a.dateIsBound ? '≤' : ''}${a.date ?? '?'}`, `${a.place}${a.placeInferred ? '*' : ''}`, a.level ?? '', a.how, a.variant ?? '',

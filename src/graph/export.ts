@@ -8,17 +8,41 @@ import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from '
 import { allNodes, paged, type GraphEdge, type GraphNode, type GraphStore } from './store.js';
 
 export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
-export interface ExportOptions { types?: readonly RelationType[] | null }
+export interface ExportOptions {
+  types?: readonly RelationType[] | null;
+  /**
+   * Only this part of the graph: these nodes (a program's family and its documents, a place's
+   * documents) and what lies within `depth` hops of them (default 1), with the edges among them.
+   */
+  seeds?: readonly string[] | null;
+  depth?: number;
+}
 export interface ExportResult { nodes: number; edges: number; files: string[] }
 
 type Scalar = string | number | boolean | null;
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
-/** Every node (documents without their text) and every edge of the given types. */
+/** Every node (documents without their text) and every edge of the given types; or the seeds' neighbourhood. */
 async function readGraph(store: GraphStore, o: ExportOptions): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+  if (o.seeds) return neighbourhood(store, o.seeds, o.depth ?? 1, o.types ?? null);
   const nodes: GraphNode[] = [];
   for (const l of NODE_LABELS) nodes.push(...await allNodes(store, l));
   const edges = await paged(nodes.map((n) => n.id), (ids) => store.edges(ids, 'OUT', o.types ?? null), 500);
+  return { nodes, edges };
+}
+
+/** The seeds and every node within `depth` hops, over edges of the given types, with the edges among them. */
+async function neighbourhood(store: GraphStore, seeds: readonly string[], depth: number, types: readonly RelationType[] | null) {
+  const kept = new Set(seeds);
+  let frontier = [...kept];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const next = new Set<string>();
+    for (const e of await paged(frontier, (ids) => store.edges(ids, 'BOTH', types), 500)) for (const id of [e.from, e.to]) if (!kept.has(id)) next.add(id);
+    for (const id of next) kept.add(id);
+    frontier = [...next];
+  }
+  const nodes = (await paged([...kept], (ids) => store.nodes(ids), 500)).filter((n): n is GraphNode => n !== null);
+  const edges = (await paged([...kept], (ids) => store.edges(ids, 'OUT', types), 500)).filter((e) => kept.has(e.to));
   return { nodes, edges };
 }
 

@@ -144,6 +144,11 @@ export async function programFamily(store: GraphStore, program: GraphNode): Prom
   return (await programFamilies(store, [program]))[0];
 }
 
+/** The documents that mention a program or one of its variants. */
+export async function familyDocumentIds(store: GraphStore, family: readonly GraphNode[]): Promise<string[]> {
+  return [...new Set((await store.edges(family.map((p) => p.id), 'IN', ['MENTIONS'])).map((e) => e.from))];
+}
+
 /** Items by a key, in their order. */
 const group = <T>(xs: T[], key: (x: T) => string) => {
   const m = new Map<string, T[]>();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../src/graph/export.js';
 import type { GraphStore } from '../../src/graph/store.js';
-import { loadedStore, tmp } from '../helpers.js';
+import { CORPUS, loadedStore, runCli, tmp } from '../helpers.js';
 
 const python = (script: string, ...args: string[]) => spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8' });
 const hasNetworkx = python('import networkx').status === 0;
@@ -78,5 +78,39 @@ print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'p
     const e = lines.filter((l) => l.kind === 'edge');
     expect(e.length).toBe((await store.stats()).relations.IMPLEMENTS);
     expect(e.every((x) => x.type === 'IMPLEMENTS' && typeof x.props.sentence === 'string')).toBe(true);
+  });
+});
+
+describe('exporting a part of the graph (policy-kg export --program / --place)', () => {
+  const data = join(tmp('policy-kg-export-cli-'), 'graph');
+  beforeAll(() => expect(runCli(['ingest', CORPUS, '--data', data]).status).toBe(0), 120_000);
+  const exported = (...args: string[]) => {
+    const out = tmp('policy-kg-export-part-');
+    const r = runCli(['export', '--format', 'jsonl', '--out', out, '--data', data, ...args]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(join(out, 'graph.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    return { nodes: lines.filter((l) => l.kind === 'node'), edges: lines.filter((l) => l.kind === 'edge') };
+  };
+
+  it('keeps a program, the documents that mention it and, at depth 1, what those documents say', () => {
+    // 攀登计划 is named by the two Shanghai documents of the sample (the 2018 plan and its 2021 successor).
+    const core = exported('--program', '攀登计划', '--depth', '0');
+    expect(core.nodes.map((n) => n.id).filter((id) => id.startsWith('doc:'))).toHaveLength(2);
+    expect(core.nodes.filter((n) => n.label === 'Document').every((n) => n.props.place === '上海市')).toBe(true);
+    expect(core.nodes.filter((n) => n.label !== 'Document').map((n) => n.id)).toEqual(['program:攀登计划']);
+    const ids = new Set(core.nodes.map((n) => n.id));
+    expect(core.edges.every((e) => ids.has(e.from) && ids.has(e.to) && e.props.sentence.includes('攀登'))).toBe(true);
+
+    const around = exported('--program', '攀登计划');
+    expect(around.nodes.map((n) => n.id)).toContain('org:上海市:中共上海市教育卫生工作委员会');
+    expect(around.edges.length).toBeGreaterThan(core.edges.length);
+  });
+
+  it('narrows a program to a place, and a place takes its short form', () => {
+    const yunnan = exported('--program', '对标争先', '--place', '云南', '--depth', '0');
+    expect(yunnan.nodes.filter((n) => n.label === 'Document').map((n) => n.props.place)).toEqual(['云南省']);
+    const place = exported('--place', '云南', '--depth', '0');
+    expect(place.nodes.every((n) => n.label === 'Document' && n.props.place === '云南省')).toBe(true);
+    expect(runCli(['export', '--format', 'jsonl', '--out', tmp('x'), '--data', data, '--place', '北京']).stderr).toMatch(/no documents of 北京/);
   });
 });
