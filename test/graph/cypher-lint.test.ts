@@ -15,7 +15,7 @@ const dbSchema = {
 };
 
 function lint(q: string) {
-  return lintCypherQuery(q, dbSchema).diagnostics.filter((d) => d.severity === 1).map((d) => d.message);
+  return lintCypherQuery(q, dbSchema).filter((d) => d.severity === 1).map((d) => d.message);
 }
 
 const storeStatements = allStatements();
