@@ -109,7 +109,7 @@ export interface ServeOptions extends ApiOptions {
   announceAt?: string;
 }
 
-export async function serve(graph: GraphStore, port: number, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(graph: GraphStore, port: number, opts: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void>; ready: () => Promise<void> }> {
   graph.limitQueryTime(opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs);
   // Nodes, name search and edges from memory (nodes before the server listens, edges soon
   // after); writes through /_store go through it and refresh it.
@@ -148,5 +148,6 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
     await Promise.all(inFlight);
     await closed;
   };
-  return { url: `http://localhost:${bound}/graphql`, close };
+  // `ready`: the whole read model is built (benchmarks wait for it; users need not).
+  return { url: `http://localhost:${bound}/graphql`, close, ready: () => store.ready() };
 }

@@ -14,7 +14,13 @@ const run = promisify(execFile);
 const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 const LOAD_CHILD = new URL('./load-child.ts', import.meta.url).pathname;
 
-export interface Latency { query: string; coldMs: number; p50: number; p95: number; rps: number; errors: number; non2xx: number }
+export interface Latency {
+  query: string; coldMs: number; p50: number; p95: number; rps: number; errors: number; non2xx: number;
+  /** `{ stats { labels { key count } } }` asked by one more client, one after another, during the load. */
+  statsP95: number;
+}
+
+const STATS = JSON.stringify({ query: '{ stats { labels { key count } } }' });
 
 /**
  * Each kind of question is a list of queries, asked in turn: one query repeated measures the
@@ -24,6 +30,7 @@ export interface Latency { query: string; coldMs: number; p50: number; p95: numb
  */
 export async function benchQueries(store: GraphStore, queries: Record<string, string[]>, connections = 20, seconds = 10, cacheTtlMs = 60_000): Promise<Latency[]> {
   const server = await serve(store, 0, { cacheTtlMs });
+  await server.ready();
   const dir = mkdtempSync(join(tmpdir(), 'policy-kg-load-'));
   try {
     const out: Latency[] = [];
@@ -36,9 +43,18 @@ export async function benchQueries(store: GraphStore, queries: Record<string, st
       if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors)}`);
       const job = join(dir, 'job.json');
       writeFileSync(job, JSON.stringify({ url: server.url, bodies, connections, seconds }));
-      const { stdout } = await run(TSX, [LOAD_CHILD, job], { maxBuffer: 1 << 24 });
-      const r = JSON.parse(stdout) as autocannon.Result;
-      out.push({ query: name, coldMs, p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average, errors: r.errors, non2xx: r.non2xx });
+      const load = run(TSX, [LOAD_CHILD, job], { maxBuffer: 1 << 24 });
+      let loading = true;
+      void load.finally(() => { loading = false; }).catch(() => undefined);
+      const stats: number[] = [];
+      while (loading) {
+        const t = performance.now();
+        await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: STATS })).json();
+        stats.push(performance.now() - t);
+      }
+      const r = JSON.parse((await load).stdout) as autocannon.Result;
+      stats.sort((a, b) => a - b);
+      out.push({ query: name, coldMs, p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average, errors: r.errors, non2xx: r.non2xx, statsP95: stats[Math.floor(stats.length * 0.95)] ?? NaN });
     }
     return out;
   } finally {

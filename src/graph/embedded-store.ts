@@ -2,10 +2,11 @@
 // on disk. New rows go in with COPY from CSV files, much faster here than MERGE
 // or parameters; idempotency comes from checking ids first.
 // All of this store's Cypher is in this file.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import lbug from '@ladybugdb/core';
+import Papa from 'papaparse';
 import { ENTITY_LABELS, NODE_LABELS, RELATION_ENDS, RELATION_TYPES, type GraphBatch, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 import { DOCUMENT_META_PROPS, DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS, documentRow, edgeRow, entityRow } from './rows.js';
 import { labelOfId, type DocumentFacets, type DocumentFilter, type DocumentPage, type FacetCount, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type Progress, type StoreStats } from './store.js';
@@ -30,6 +31,14 @@ const csvField = (v: unknown, type: string): string => {
   }
   if (type === 'STRING') return `"${String(v).replace(/"/g, '""')}"`;
   return String(v);
+};
+/** A field of LadybugDB's CSV export as the value its column holds (lists as `[a,b]`, whose items hold no ','). */
+const fromCsv = (v: string | undefined, type: string): unknown => {
+  if (v === '' || v === undefined) return null;
+  if (type === 'STRING') return v;
+  if (type === 'BOOLEAN') return v === 'True';
+  if (type === 'STRING[]') return v === '[]' ? [] : v.slice(1, -1).split(',');
+  return Number(v);
 };
 /**
  * Nodes by id: UNWIND the ids and MATCH each in the primary-key index. `WHERE n.id IN $ids` scans
@@ -273,6 +282,46 @@ export class EmbeddedStore implements GraphStore {
       }
     }
     return (await Promise.all(queries)).flat();
+  }
+
+  /**
+   * A query's rows through a CSV file: LadybugDB writes it in C++ and papaparse reads it back
+   * streaming. Rows through the binding come at ~10k a second (the 10,000-document graph's 475k
+   * MENTIONS: 19 s; its 52k targets: 5 s), this way ten times faster. Fields come as text, an
+   * empty one for NULL (no property the scans read is '').
+   */
+  private async copyOut(query: string, visit: (row: string[]) => void): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-kg-scan-'));
+    const file = join(dir, 'rows.csv');
+    try {
+      await this.q(`COPY (${query}) TO '${file}'`);
+      await new Promise<void>((resolve, reject) => Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
+        chunk: ({ data }) => { for (const row of data) if (row.length > 1) visit(row); }, // not the empty last line
+        complete: () => resolve(),
+        error: reject,
+      }));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }
+
+  async scanNodes(visit: (n: GraphNode) => void): Promise<void> {
+    for (const label of NODE_LABELS) {
+      const props = label === 'Document' ? DOCUMENT_META_PROPS : ENTITY_PROPS;
+      await this.copyOut(`MATCH (n:${label}) RETURN ${props.map((p) => `n.${p}`).join(', ')}`, (row) => {
+        const raw: Row = {};
+        props.forEach((p, i) => { raw[p] = fromCsv(row[i], typeOf(p)); });
+        visit(toNode(raw, label));
+      });
+    }
+  }
+
+  async scanEdges(visit: (e: GraphEdge) => void): Promise<void> {
+    for (const t of RELATION_TYPES) {
+      await this.copyOut(`MATCH (a)-[r:${t}]->(b) RETURN a.id, b.id, ${EDGE_PROPS.map((p) => `r.${p}`).join(', ')}`, (row) => {
+        const props: Row = {};
+        EDGE_PROPS.forEach((p, i) => { props[p] = fromCsv(row[i + 2], typeOf(p)); });
+        visit({ type: t, from: row[0], to: row[1], props });
+      });
+    }
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {

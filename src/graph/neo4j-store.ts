@@ -46,6 +46,8 @@ const CYPHER = {
   countType: (t: RelationType) => `MATCH ()-[r:${t}]->() RETURN count(r) AS c`,
   nodesById: (l: NodeLabel) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN ${l === 'Document' ? `n ${DOCUMENT_MAP} AS n` : 'n'}`,
   texts: 'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.text AS text',
+  scanEdges: 'MATCH (a)-[r]->(b) RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p',
+  scanNodes: (l: NodeLabel) => `MATCH (n:${l}) RETURN ${l === 'Document' ? `n ${DOCUMENT_MAP} AS n` : 'n'}`,
   edgesOut: (l: NodeLabel) => `MATCH (a:${l})-[r]->(b) WHERE a.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
   edgesIn: (l: NodeLabel) => `MATCH (a)-[r]->(b:${l}) WHERE b.id IN $ids AND type(r) IN $types RETURN a.id AS f, b.id AS t, type(r) AS type, properties(r) AS p`,
   // The cjk full-text index (cypher/schema.cypher) finds names and aliases; its query syntax is Lucene's, so $q is escaped.
@@ -202,6 +204,22 @@ export class Neo4jStore implements GraphStore {
       if (direction !== 'OUT') rows.push(...(await this.read(CYPHER.edgesIn(label), params)));
     }
     return rows.map((r) => ({ type: r.type as RelationType, from: r.f as string, to: r.t as string, props: r.p as Row }));
+  }
+
+  /** Record by record: the driver holds no more than its fetch size of a million rows. */
+  private async stream(cypher: string, visit: (r: Row) => void): Promise<void> {
+    const s = this.session();
+    try {
+      await new Promise<void>((resolve, reject) => s.run(cypher).subscribe({ onNext: (r) => visit(r.toObject()), onCompleted: () => resolve(), onError: reject }));
+    } finally { await s.close(); }
+  }
+
+  async scanNodes(visit: (n: GraphNode) => void): Promise<void> {
+    for (const label of NODE_LABELS) await this.stream(CYPHER.scanNodes(label), (r) => visit(toNode({ n: r.n, label })));
+  }
+
+  scanEdges(visit: (e: GraphEdge) => void): Promise<void> {
+    return this.stream(CYPHER.scanEdges, (x) => visit({ type: x.type as RelationType, from: x.f as string, to: x.t as string, props: x.p as Row }));
   }
 
   async searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> {

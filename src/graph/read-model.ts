@@ -7,8 +7,15 @@
 // once the writes pause; until then the store answers, so new documents are answered at
 // once and correctly. Any GraphStore can be wrapped: the rest of the interface goes to the
 // store as it is.
-import { NODE_LABELS, type NodeLabel, type RelationType } from './model.js';
-import { allNodes, type GraphEdge, type GraphNode, type GraphStore } from './store.js';
+import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from './model.js';
+import { EDGE_PROPS } from './rows.js';
+import type { GraphEdge, GraphNode, GraphStore, StoreStats } from './store.js';
+
+/** Edge properties held as numbers; the rest (document, sentence, rule, JSON of spans and passages) as strings. */
+const NUMBER_PROPS = ['sentStart', 'sentEnd', 'srcStart', 'srcEnd', 'confidence', 'score'] as const;
+const STRING_PROPS = EDGE_PROPS.filter((p) => !(NUMBER_PROPS as readonly string[]).includes(p));
+/** Each property in the store's order: numeric or not, and its column. */
+const COLUMNS = EDGE_PROPS.map((p) => { const j = (NUMBER_PROPS as readonly string[]).indexOf(p); return [p, j >= 0, j >= 0 ? j : STRING_PROPS.indexOf(p)] as const; });
 
 /** Nodes of one label and the text a search matches against (names and aliases; a document's name and title). */
 class LabelIndex {
@@ -59,52 +66,138 @@ class NodeModel {
 
   static async read(store: GraphStore): Promise<NodeModel> {
     const m = new NodeModel();
-    for (const label of NODE_LABELS) {
-      const index = new LabelIndex();
-      m.labels.set(label, index);
-      const nodes = await allNodes(store, label);
-      for (const n of nodes) {
-        m.byId.set(n.id, n);
-        if (label === 'Document') { index.add(n, `${n.name}\n${n.props.title ?? ''}`); continue; }
-        const names = [n.name, ...((n.props.aliases as string[] | null) ?? [])];
-        index.add(n, names.join('|'));
-        for (const name of new Set(names)) { const k = `${label}\t${name}`; m.byName.set(k, [...(m.byName.get(k) ?? []), n]); }
-      }
-    }
+    for (const label of NODE_LABELS) m.labels.set(label, new LabelIndex());
+    await store.scanNodes((n) => {
+      const index = m.labels.get(n.label)!;
+      m.byId.set(n.id, n);
+      if (n.label === 'Document') { index.add(n, `${n.name}\n${n.props.title ?? ''}`); return; }
+      const names = [n.name, ...((n.props.aliases as string[] | null) ?? [])];
+      index.add(n, names.join('|'));
+      for (const name of new Set(names)) { const k = `${n.label}\t${name}`; const l = m.byName.get(k); if (l) l.push(n); else m.byName.set(k, [n]); }
+    });
     return m;
   }
 
   named(label: NodeLabel, name: string): GraphNode[] { return this.byName.get(`${label}\t${name}`) ?? []; }
 }
 
-/** Every edge, by the node it leaves and the node it enters. */
-class EdgeModel {
-  private readonly out = new Map<string, GraphEdge[]>();
-  private readonly into = new Map<string, GraphEdge[]>();
+/**
+ * A string of its own: a field cut from a parser's chunk is a slice that keeps the whole chunk
+ * alive (V8 sliced strings), a megabyte for each sentence kept.
+ */
+const own = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
-  /** Null when `stale()` turns true before the last page is read (a write, or the store closing). */
-  static async read(store: GraphStore, ids: string[], stale: () => boolean): Promise<EdgeModel | null> {
-    const m = new EdgeModel();
-    // The same sentence is the evidence of every fact read from it: one string, not one per edge.
-    const strings = new Map<string, string>();
-    const intern = (v: unknown) => { if (typeof v !== 'string') return v; const k = strings.get(v); if (k !== undefined) return k; strings.set(v, v); return v; };
-    for (let i = 0; i < ids.length; i += 500) {
-      if (stale()) return null;
-      for (const e of await store.edges(ids.slice(i, i + 500), 'OUT')) {
-        for (const k of ['sentence', 'docId', 'rule']) if (k in e.props) e.props[k] = intern(e.props[k]);
-        for (const [map, key] of [[m.out, e.from], [m.into, e.to]] as const) { const l = map.get(key); if (l) l.push(e); else map.set(key, [e]); }
-      }
-    }
+/** Grows a typed array's capacity by doubling. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Every edge, in columns: node ids and strings (documents, sentences, rules) as indices into
+ * tables, offsets and scores as numbers, and each node's out- and in-edges in CSR arrays. About
+ * 60 bytes an edge: the 931k edges of the 10,000-document graph fit where edges as objects
+ * (~600 bytes each) did not. A request's edges are made into objects when it asks for them.
+ */
+class EdgeModel {
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly nodeIds: string[] = [];
+  private n = 0;
+  private type: Uint8Array;
+  private from: Int32Array;
+  private to: Int32Array;
+  /** Per property of STRING_PROPS / NUMBER_PROPS: a string index (-1 for null) / a number (NaN for null). */
+  private readonly str: Int32Array[];
+  private readonly num: Float64Array[];
+  private outStart: Int32Array = new Int32Array(0);
+  private outEdges: Int32Array = new Int32Array(0);
+  private inStart: Int32Array = new Int32Array(0);
+  private inEdges: Int32Array = new Int32Array(0);
+
+  /** `expected`: the number of edges the store counts (the arrays grow if more arrive). */
+  private constructor(expected: number) {
+    const n = Math.max(16, expected);
+    this.type = new Uint8Array(n);
+    this.from = new Int32Array(n);
+    this.to = new Int32Array(n);
+    this.str = STRING_PROPS.map(() => new Int32Array(n));
+    this.num = NUMBER_PROPS.map(() => new Float64Array(n));
+  }
+
+  /** Null when `stale()` turns true before the scan ends (a write, or the store closing). */
+  static async read(store: GraphStore, stale: () => boolean): Promise<EdgeModel | null> {
+    const m = new EdgeModel(Object.values((await store.stats()).relations).reduce((a, b) => a + b, 0));
+    let gone = false;
+    await store.scanEdges((e) => { if (!gone && stale()) gone = true; if (!gone) m.add(e); });
+    if (gone || stale()) return null;
+    m.index();
     return m;
+  }
+
+  private node(id: string): number {
+    let i = this.nodeIndex.get(id);
+    if (i === undefined) { i = this.nodeIds.push(own(id)) - 1; this.nodeIndex.set(this.nodeIds[i], i); }
+    return i;
+  }
+
+  private string(v: unknown): number {
+    if (v === null || v === undefined) return -1;
+    const s = String(v);
+    let i = this.stringIndex.get(s);
+    if (i === undefined) { i = this.strings.push(own(s)) - 1; this.stringIndex.set(this.strings[i], i); }
+    return i;
+  }
+
+  private add(e: GraphEdge): void {
+    const k = this.n++;
+    this.type = grown(this.type, this.n);
+    this.from = grown(this.from, this.n);
+    this.to = grown(this.to, this.n);
+    this.type[k] = RELATION_TYPES.indexOf(e.type);
+    this.from[k] = this.node(e.from);
+    this.to[k] = this.node(e.to);
+    STRING_PROPS.forEach((p, j) => { this.str[j] = grown(this.str[j], this.n); this.str[j][k] = this.string(e.props[p]); });
+    NUMBER_PROPS.forEach((p, j) => { this.num[j] = grown(this.num[j], this.n); const v = e.props[p]; this.num[j][k] = typeof v === 'number' ? v : NaN; });
+  }
+
+  /** Each node's edges, contiguous: counts, prefix sums, fill. */
+  private index(): void {
+    const csr = (end: Int32Array): [Int32Array, Int32Array] => {
+      const start = new Int32Array(this.nodeIds.length + 1);
+      for (let k = 0; k < this.n; k++) start[end[k] + 1]++;
+      for (let i = 0; i < this.nodeIds.length; i++) start[i + 1] += start[i];
+      const fill = start.slice(0, -1);
+      const edges = new Int32Array(this.n);
+      for (let k = 0; k < this.n; k++) edges[fill[end[k]]++] = k;
+      return [start, edges];
+    };
+    [this.outStart, this.outEdges] = csr(this.from);
+    [this.inStart, this.inEdges] = csr(this.to);
+  }
+
+  private edge(k: number): GraphEdge {
+    const props: Record<string, unknown> = {};
+    for (const [p, numeric, j] of COLUMNS) {
+      if (numeric) { const v = this.num[j][k]; props[p] = Number.isNaN(v) ? null : v; } else { const i = this.str[j][k]; props[p] = i < 0 ? null : this.strings[i]; }
+    }
+    return { type: RELATION_TYPES[this.type[k]], from: this.nodeIds[this.from[k]], to: this.nodeIds[this.to[k]], props };
   }
 
   /** As the store answers: out-edges then in-edges of the distinct ids (an edge between two of them twice with BOTH). */
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): GraphEdge[] {
-    const wanted = types?.length ? new Set(types) : null;
+    const wanted = types?.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
     const out: GraphEdge[] = [];
-    for (const [map, dir] of [[this.out, 'OUT'], [this.into, 'IN']] as const) {
+    for (const [start, list, dir] of [[this.outStart, this.outEdges, 'OUT'], [this.inStart, this.inEdges, 'IN']] as const) {
       if (direction !== 'BOTH' && direction !== dir) continue;
-      for (const id of new Set(ids)) for (const e of map.get(id) ?? []) if (!wanted || wanted.has(e.type)) out.push(e);
+      for (const id of new Set(ids)) {
+        const i = this.nodeIndex.get(id);
+        if (i === undefined) continue;
+        for (let x = start[i]; x < start[i + 1]; x++) if (!wanted || wanted.has(this.type[list[x]])) out.push(this.edge(list[x]));
+      }
     }
     return out;
   }
@@ -119,12 +212,11 @@ export class ReadModelStore implements GraphStore {
   private building: Promise<void> | null = null;
 
   /**
-   * `maxEdges`: the edges are held in memory only up to this many. Each costs about 600 bytes
-   * with its evidence, and reading them through the store interface grows faster than their
-   * number (107k edges: 5 s, 70 MB; the 931k of the 10,000-document graph: 144 s, 660 MB):
-   * beyond it the store walks them.
+   * `maxEdges`: the edges are held in memory only up to this many (beyond it the store walks
+   * them). In columns an edge costs ~100 bytes with its share of the distinct sentences: the
+   * 931k of the 10,000-document graph take ~110 MB and 14 s to read.
    */
-  constructor(private readonly store: GraphStore, private readonly maxEdges = Number(process.env.POLICY_KG_READ_MODEL_EDGES ?? 300_000)) { this.kind = store.kind; }
+  constructor(private readonly store: GraphStore, private readonly maxEdges = Number(process.env.POLICY_KG_READ_MODEL_EDGES ?? 5_000_000)) { this.kind = store.kind; }
 
   private async edgesFit(): Promise<boolean> {
     const { relations } = await this.store.stats();
@@ -141,7 +233,7 @@ export class ReadModelStore implements GraphStore {
     const nodes = NodeModel.read(this.store).then((m) => { if (!stale()) this.nodeModel = m; return m; });
     const all = nodes.then(async (m) => {
       if (!(await this.edgesFit())) return;
-      const e = await EdgeModel.read(this.store, [...m.byId.keys()], stale);
+      const e = await EdgeModel.read(this.store, stale);
       if (e && !stale()) this.edgeModel = e;
     });
     // A failed build leaves the store answering; the next write tries again.
@@ -172,8 +264,8 @@ export class ReadModelStore implements GraphStore {
   /** After a write the store answers at once; the model is rebuilt once the writes pause (an ingest writes a chunk at a time). */
   private async written<T>(write: Promise<T>): Promise<T> {
     try { return await write; } finally {
+      this.drop();
       if (this.building) {
-        this.drop();
         this.pending = setTimeout(() => { this.pending = null; void this.rebuild().catch(() => undefined); }, 500);
         this.pending.unref();
       }
@@ -199,13 +291,25 @@ export class ReadModelStore implements GraphStore {
     return m && label !== 'Document' ? m.named(label, name) : this.store.findByName(label, name);
   }
 
+  scanNodes(visit: (n: GraphNode) => void) { return this.store.scanNodes(visit); }
+  scanEdges(visit: (e: GraphEdge) => void) { return this.store.scanEdges(visit); }
+
   async edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> {
     const m = this.edgeModel;
     return m ? m.edges(ids, direction, types) : this.store.edges(ids, direction, types);
   }
 
   init() { return this.store.init(); }
-  stats() { return this.store.stats(); }
+  /** Counted once per version of the graph: an overview asked under load must not wait for the store. */
+  private counted: { generation: number; stats: Promise<StoreStats> } | null = null;
+  stats(): Promise<StoreStats> {
+    if (this.counted?.generation !== this.generation) {
+      const stats = this.store.stats();
+      this.counted = { generation: this.generation, stats };
+      stats.catch(() => { if (this.counted?.stats === stats) this.counted = null; });
+    }
+    return this.counted.stats;
+  }
   texts(ids: readonly string[]) { return this.store.texts(ids); }
   documents(...a: Parameters<GraphStore['documents']>) { return this.store.documents(...a); }
   countDocuments(...a: Parameters<GraphStore['countDocuments']>) { return this.store.countDocuments(...a); }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { GraphBatch, NodeLabel, RelationEdge, RelationType } from './model.js';
-import type { DocumentFacets, DocumentFilter, DocumentPage, GraphEdge, GraphNode, GraphStore, LoadStats, StoreStats } from './store.js';
+import { scanEdgesByPages, scanNodesByLabel, type DocumentFacets, type DocumentFilter, type DocumentPage, type GraphEdge, type GraphNode, type GraphStore, type LoadStats, type StoreStats } from './store.js';
 
 export interface ServerFile { url: string; pid: number; token: string }
 
@@ -53,6 +53,8 @@ export class RemoteStore implements GraphStore {
   nodes(ids: readonly string[]): Promise<(GraphNode | null)[]> { return this.call('nodes', ids); }
   texts(ids: readonly string[]): Promise<(string | null)[]> { return this.call('texts', ids); }
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]> { return this.call('edges', ids, direction, types ?? null); }
+  scanNodes(visit: (n: GraphNode) => void): Promise<void> { return scanNodesByLabel(this, visit); }
+  scanEdges(visit: (e: GraphEdge) => void): Promise<void> { return scanEdgesByPages(this, visit); }
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]> { return this.call('searchCandidates', text, labels, limit); }
   documents(filter: DocumentFilter, page?: DocumentPage): Promise<GraphNode[]> { return this.call('documents', filter, page); }
   countDocuments(filter: DocumentFilter): Promise<number> { return this.call('countDocuments', filter); }

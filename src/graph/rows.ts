@@ -23,10 +23,13 @@ export function entityRow(e: EntityNode): Record<string, unknown> {
   return { ...e, names: [e.name, ...e.aliases].join('|') };
 }
 
+/** Scores to three decimals: finer is noise, and a CSV round trip (a bulk read) keeps them exactly. */
+const score = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 1000);
+
 export function edgeRow(r: RelationEdge): Record<string, unknown> {
   return {
     from: r.from, to: r.to, docId: r.evidence.docId, sentence: r.evidence.sentence, sentStart: r.evidence.start, sentEnd: r.evidence.end,
-    srcStart: r.evidence.srcStart, srcEnd: r.evidence.srcEnd, confidence: r.confidence, rule: r.rule,
-    spans: r.spans ? JSON.stringify(r.spans) : null, score: r.score ?? null, passages: r.passages ? JSON.stringify(r.passages) : null,
+    srcStart: r.evidence.srcStart, srcEnd: r.evidence.srcEnd, confidence: score(r.confidence), rule: r.rule,
+    spans: r.spans ? JSON.stringify(r.spans) : null, score: score(r.score), passages: r.passages ? JSON.stringify(r.passages) : null,
   };
 }

@@ -1,5 +1,5 @@
 // The one store interface both backends implement; the API and CLI see only this.
-import type { GraphBatch, Level, NodeLabel, RelationEdge, RelationType } from './model.js';
+import { NODE_LABELS, type GraphBatch, type Level, type NodeLabel, type RelationEdge, type RelationType } from './model.js';
 
 /** A node as the API sees it: its label, id, caption name and properties. */
 export interface GraphNode {
@@ -54,6 +54,10 @@ export interface GraphStore {
   texts(ids: readonly string[]): Promise<(string | null)[]>;
   /** Edges touching the given nodes, in one round trip. */
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): Promise<GraphEdge[]>;
+  /** Every node once, in bulk, documents without their text (a read model's build, an export). */
+  scanNodes(visit: (n: GraphNode) => void): Promise<void>;
+  /** Every edge once, in bulk, evidence included (a read model's build, an export: the whole graph, not ids in pages). */
+  scanEdges(visit: (e: GraphEdge) => void): Promise<void>;
   /** Candidates whose name or an alias contains `text` (already Simplified). */
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
   /** Documents matching the filter, oldest first (by date, else year; `desc` newest first), a page at a time. */
@@ -86,6 +90,19 @@ export function labelOfId(id: string): NodeLabel {
  */
 export async function allNodes(store: GraphStore, label: NodeLabel): Promise<GraphNode[]> {
   return label === 'Document' ? store.documents({}) : store.searchCandidates('', [label], Number.MAX_SAFE_INTEGER);
+}
+
+/** Every node through the paged reads (a store that has no bulk read). */
+export async function scanNodesByLabel(store: GraphStore, visit: (n: GraphNode) => void): Promise<void> {
+  for (const label of NODE_LABELS) for (const n of await allNodes(store, label)) visit(n);
+}
+
+/** Every edge through `edges()`, a page of node ids at a time (a store that has no bulk read). */
+export async function scanEdgesByPages(store: GraphStore, visit: (e: GraphEdge) => void): Promise<void> {
+  for (const label of NODE_LABELS) {
+    const ids = (await allNodes(store, label)).map((n) => n.id);
+    for (let i = 0; i < ids.length; i += 500) for (const e of await store.edges(ids.slice(i, i + 500), 'OUT')) visit(e);
+  }
 }
 
 /**
