@@ -3,6 +3,7 @@
 // separated by ，；, and by 、 where the part before ends in an addressee's head
 // (学校、厅机关各处室) — not inside a list of places that share one head
 // (各省辖市、济源示范区、省直管县(市)教育局), nor inside parentheses.
+import { gazetteer } from '../lexicon/gazetteer.js';
 import { orgLex } from './organizations.js';
 
 const HEAD = new RegExp(`${orgLex.addresseeHeads.replace(/\$$/, '')}(?:[（(][^）)]*[）)])?$`);
@@ -14,6 +15,20 @@ const SHARED_PLACES = /^各(?:[^、]{1,5}、)+[^、]*?(?:直辖市|自治区|省
 const OWN_START = /^(各|有关|[省市区县部厅委局]|机关|直属|高校|中共|国家)/;
 
 export interface Addressee { item: string; start: number }
+
+/**
+ * Named places sharing one head are that many bodies: 尖扎县、泽库县人民政府 → 尖扎县人民政府,
+ * 泽库县人民政府 (unlike 各省、自治区、直辖市教育厅, a class of addressees written as one).
+ */
+function perPlace(a: Addressee): Addressee[] {
+  const parts = a.item.split('、');
+  const last = parts.at(-1)!;
+  const place = gazetteer().leadingForm(last);
+  if (parts.length < 2 || !place || !HEAD.test(last) || !parts.slice(0, -1).every((p) => gazetteer().forms.has(p))) return [a];
+  const head = last.slice(place.length);
+  let at = a.start;
+  return parts.map((p, i) => { const item = i === parts.length - 1 ? last : `${p}${head}`; const start = at; at += p.length + 1; return { item, start }; });
+}
 
 /** Split at top-level separators: 、 only after an addressee's head. */
 function items(line: string, offset: number): Addressee[] {
@@ -31,7 +46,7 @@ function items(line: string, offset: number): Addressee[] {
     const prev = out[out.length - 1];
     const shared = prev && line[from - 1] === '、' ? SHARED_PLACES.exec(prev.item)?.[0] : undefined;
     if (shared && !OWN_START.test(item)) item = `${shared}${item}`;
-    if (item.length >= 2) out.push({ item, start: offset + from });
+    if (item.length >= 2) out.push(...perPlace({ item, start: offset + from }));
     from = i + 1;
   }
   return out;

@@ -59,6 +59,20 @@ export interface CanonicalOrg { name: string; scope: string | null; level: Level
 
 const local = (place: string | null): place is string => !!place && place !== '全国';
 
+/**
+ * Whose body an abbreviation names in a document of `place`: its level decides. 省… is the
+ * province's (省教育厅 in a Hangzhou text is 浙江省教育厅, not a 杭州市教育厅); 市… the city's: in a
+ * district's text its city's, but a county-level city (扬中市) is itself a 市; in a province's
+ * text no one city's, unless the province is a city (上海市). Others are the document's place's.
+ */
+function templateOwner(form: string, place: string): string | null {
+  const p = gazetteer().get(place);
+  if (!p) return place;
+  if (form.startsWith('省')) return p.province;
+  if (form.startsWith('市')) return p.level === 'district' && !place.endsWith('市') ? (p.city ?? p.province) : p.level !== 'provincial' || place.endsWith('市') ? place : null;
+  return place;
+}
+
 /** The canonical name of an organisation written as `form` in a document of `place`. */
 export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   const g = gazetteer();
@@ -69,7 +83,8 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   if (abbr) {
     const rest = form.slice(abbr.form.length);
     if (!abbr.name.includes('{place}')) return { name: abbr.name + rest, scope: null, level: 'central' };
-    if (local(place)) return { name: abbr.name.replace('{place}', place) + rest, scope: place, level: g.get(place)?.level ?? null };
+    const owner = local(place) ? templateOwner(abbr.form, place) : null;
+    if (owner) return { name: abbr.name.replace('{place}', owner) + rest, scope: owner, level: g.get(owner)?.level ?? null };
     return { name: form, scope: place, level: null };
   }
   // A department written bare (教育厅) is the one of the document's place, at its level.

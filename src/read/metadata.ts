@@ -187,12 +187,16 @@ export function inferPlace(text: string, title: string | null, docNumber: string
     if (l.length < 4 && !l.includes(ev)) l.push(ev);
     why.set(place, l);
   };
-  for (const p of namedPlaces(text)) vote(p.jurisdiction, p.level === 'district' ? 1.5 : 1, p.form);
+  // A masked provincial body (xx省教育厅) is a province's text: every clue counts for the province
+  // it points into, and a one-character clue names a province (在青高校 is 青海's, not 青岛's).
+  const provincial = masked && [title, ...issuers, text.slice(0, 300)].some((s) => s && new RegExp(`${MASK.source}(省|自治区)`).test(s));
+  const count = (place: string, w: number, ev: string) => vote(provincial ? (g.get(place)?.province ?? place) : place, w, ev);
+  for (const p of namedPlaces(text)) count(p.jurisdiction, p.level === 'district' ? 1.5 : 1, p.form);
   const abbrRe = new RegExp(`(?:${g.clues.abbrVerbs})([${Object.keys(g.abbrClues).join('')}])(?:${g.clues.abbrNouns})`, 'g');
-  for (const m of text.matchAll(abbrRe)) vote(g.abbrClues[m[1]], 2, m[0]);
+  for (const m of text.matchAll(abbrRe)) count((provincial && g.clues.provinceAbbr[m[1]]) || g.abbrClues[m[1]], 2, m[0]);
   for (const r of g.clues.regions) {
     const m = new RegExp(r.pattern).exec(text);
-    if (m) for (const p of r.places) vote(p, r.weight / r.places.length, m[0]);
+    if (m) for (const p of r.places) count(p, r.weight / r.places.length, m[0]);
   }
   // A province's vote supports the cities in it that also have votes.
   for (const [name, w] of [...votes]) {

@@ -60,7 +60,10 @@ describe('extraction on the sample corpus', async () => {
     expect(s.entities.micro.f1).toBeGreaterThanOrEqual(0.85);
     for (const t of ['Program', 'Regulation', 'Target'] as const) expect(s.entities[t].f1, t).toBeGreaterThanOrEqual(0.8);
     for (const t of ['Organization', 'Place'] as const) expect(s.entities[t].f1, t).toBeGreaterThanOrEqual(0.75);
-    expect(s.relations.micro.f1).toBeGreaterThanOrEqual(0.6);
+    expect(s.relations.micro.f1).toBeGreaterThanOrEqual(0.78);
+    // Each relation the gold holds, on its own: a type that stops being read fails here, not in the mix.
+    const floors = { REFERENCES: 0.9, ISSUES: 0.85, IMPLEMENTS: 0.8, SETS_TARGET: 0.8, SUPERVISES: 0.75, LOCATED_IN: 0.65, PART_OF: 0.45 };
+    for (const [t, floor] of Object.entries(floors)) expect(s.relations[t as keyof typeof floors]?.f1 ?? 0, t).toBeGreaterThanOrEqual(floor);
     for (const f of ['title', 'date', 'year', 'issuers', 'place'] as const) expect(s.metadata[f].accuracy, f).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -153,7 +156,7 @@ describe('patterns of the genre beyond the sample', () => {
     expect(b.documents[0]).toMatchObject({ title: '黄南州“十四五”学前教育发展规划', date: '2022-05-06', issuers: ['黄南藏族自治州人民政府办公室'], place: '黄南州' });
     expect(names(b, 'Place')).not.toContain('长治市');
     expect(names(b, 'Organization').filter((n) => n.includes('十六届'))).toEqual([]);
-    expect(supervised(b)).toEqual(['尖扎县、泽库县人民政府', '州直各部门', '州各人民团体']);
+    expect(supervised(b)).toEqual(['尖扎县人民政府', '泽库县人民政府', '州直各部门', '州各人民团体']); // two governments, one head written once
   });
 
   it('splits two issuers written together in a title: a party committee and a government', () => {
@@ -167,6 +170,8 @@ describe('patterns of the genre beyond the sample', () => {
       '江南市“十四五”教育发展规划',
       '一、发展基础',
       '“十三五”期间，全市新增幼儿园64所，学前三年毛入园率比2015年提高25个百分点。',
+      // No past marker: only the section says this is a result, not a commitment.
+      '全市普惠性幼儿园覆盖率达到86%，建成市级示范幼儿园40所。',
       '二、主要目标',
       '到2025年，新建改扩建幼儿园30所，学前三年毛入园率达到95%以上。',
       '三、主要任务',
@@ -174,7 +179,7 @@ describe('patterns of the genre beyond the sample', () => {
     ].join('\n'));
     const targets = names(b, 'Target');
     expect(targets).toEqual(expect.arrayContaining(['新建改扩建幼儿园30所', '学前三年毛入园率达到95%以上', '每年新增学位5000个']));
-    expect(targets.filter((t) => /64所|25个百分点|1\.2万|12个项目|8个百分点/.test(t))).toEqual([]);
+    expect(targets.filter((t) => /64所|25个百分点|86%|40所|1\.2万|12个项目|8个百分点/.test(t))).toEqual([]);
   });
 
   it('reads a ministry notice: central issuers, every addressee as a supervised body', () => {
@@ -219,5 +224,32 @@ describe('patterns of the genre beyond the sample', () => {
     ].join('\n'));
     const refs = b.relations.filter((r) => r.type === 'REFERENCES').map((r) => r.to);
     expect(refs).toEqual(['reg:关于全面加强和改进新时代学校体育工作的意见']);
+  });
+
+  it('fills an abbreviation with the place of its level: a city text citing 省教育厅 means its province\'s', () => {
+    const b = extract([
+      '杭州市教育局2024年工作要点',
+      '一、配合省教育厅做好全省基础教育综合改革试点工作，市教育局牵头制定实施方案。',
+      '二、在省委教育工委指导下，市委教育工委统筹推进全市学校党建工作。',
+      '杭州市教育局',
+      '2024年2月1日',
+    ].join('\n'));
+    expect(b.documents[0].place).toBe('杭州市');
+    const orgs = names(b, 'Organization');
+    expect(orgs).toEqual(expect.arrayContaining(['浙江省教育厅', '杭州市教育局', '中共浙江省委教育工作委员会', '中共杭州市委教育工作委员会']));
+    expect(orgs.filter((n) => /杭州市教育厅|杭州市委教育工委$|杭州省/.test(n))).toEqual([]);
+  });
+
+  it('reads a masked provincial text by the province its clues point to: 在青 under xx省 is 青海, not 青岛', () => {
+    const b = extract([
+      'xx省教育厅2023年工作要点',
+      '一、推动在青高校深化综合改革，支持xx大学建设一流学科。',
+      '二、落实全省教育工作会议部署，加快建设教育强省。',
+      'xx省教育厅',
+      '2023年3月1日',
+    ].join('\n'));
+    expect(b.documents[0]).toMatchObject({ place: '青海省', placeInferred: true });
+    expect(b.documents[0].issuers).toEqual(['青海省教育厅']);
+    expect(names(b, 'Organization')).not.toContain('山东省教育厅');
   });
 });
