@@ -9,7 +9,11 @@ import { labelOfId, type DocumentFacets, type DocumentFilter, type DocumentPage,
 
 type Row = Record<string, unknown>;
 
-export interface Neo4jOptions { uri: string; user: string; password: string; database?: string; batchSize?: number }
+export interface Neo4jOptions {
+  uri: string; user: string; password: string; database?: string; batchSize?: number;
+  /** A driver to use instead of one made from uri/user/password (an application's own, or a test's recording one). */
+  driver?: Driver;
+}
 
 /** Statements of cypher/schema.cypher, split on `;`. */
 export function schemaStatements(): string[] {
@@ -89,7 +93,7 @@ export class Neo4jStore implements GraphStore {
   private batchSize: number;
 
   constructor(private readonly opts: Neo4jOptions) {
-    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), { disableLosslessIntegers: true });
+    this.driver = opts.driver ?? neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), { disableLosslessIntegers: true });
     this.batchSize = opts.batchSize ?? 1000;
   }
 

@@ -1,22 +1,9 @@
 // Every Cypher statement the Neo4j store can send, and every file in cypher/,
 // linted with Neo4j's own language support (no server needed).
 import { readdirSync, readFileSync } from 'node:fs';
-import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
-import { NODE_LABELS, RELATION_TYPES } from '../../src/graph/model.js';
-import { DOCUMENT_PROPS, EDGE_PROPS, ENTITY_PROPS } from '../../src/graph/rows.js';
 import { allStatements, schemaStatements } from '../../src/graph/neo4j-store.js';
-
-const dbSchema = {
-  labels: [...NODE_LABELS],
-  relationshipTypes: [...RELATION_TYPES],
-  propertyKeys: [...new Set([...DOCUMENT_PROPS, ...ENTITY_PROPS, ...EDGE_PROPS])],
-  parameters: Object.fromEntries(['rows', 'ids', 'sources', 'types', 'labels', 'q', 'limit', 'place', 'places', 'level', 'yearFrom', 'yearTo', 'issuer', 'text', 'label', 'name', 'ref', 'offset', 'minPrograms'].map((p) => [p, ''])),
-};
-
-function lint(q: string) {
-  return lintCypherQuery(q, dbSchema).filter((d) => d.severity === 1).map((d) => d.message);
-}
+import { lint } from './cypher.js';
 
 const storeStatements = allStatements();
 

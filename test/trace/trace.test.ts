@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
-import { resolveProgram, traceProgram } from '../../src/trace/adoption.js';
+import { convergence, resolveProgram, traceProgram } from '../../src/trace/adoption.js';
+import { explain } from '../../src/trace/explain.js';
 import { loadedStore } from '../helpers.js';
 
 let store: GraphStore;
@@ -29,6 +30,21 @@ describe('how 对标争先建设计划 spread', () => {
     expect(d.spread[1]).toMatchObject({ lagDays: null, lag: { min: 1462, max: null }, ordered: true, rule: 'containing jurisdiction' });
     expect(d.spread[0]).toMatchObject({ ordered: false, rule: 'containing jurisdiction' });
     expect(d.levelPath[0]).toBe('central');
+  });
+
+  it('says how much of the wording each step keeps', async () => {
+    // Character bigrams, counted by hand: 14 and 9, 7 shared (对标 标争 争先 先建 建设 设计 计划): 7 / √126.
+    expect(convergence('实施高校党组织“对标争先”建设计划。', '推进对标争先建设计划')).toBe(0.624);
+    expect(convergence('继续实施攀登计划', '继续实施攀登计划')).toBe(1);
+    expect(convergence('攀登计划', '对标争先')).toBe(0);
+    const d = await traceProgram(store, await one('对标争先建设计划'));
+    const lines = explain(d);
+    for (const s of d.spread) {
+      // Both sentences name the program, so they share its bigrams; neither copies the other.
+      expect(s.convergence).toBeGreaterThan(0.1);
+      expect(s.convergence).toBeLessThan(0.9);
+      expect(lines.some((l) => l.includes(`${s.to.place}`) && l.includes(`wording ${s.convergence! >= 0.5 ? 'follows' : 'adapts'} (${s.convergence})`))).toBe(true);
+    }
   });
 
   it('finds 大学习领航计划 by part of its name, in Yunnan and in masked Nanning (marked inferred)', async () => {

@@ -1,0 +1,5 @@
+// The tests a mutant of src/trace or src/api can fail (npm run mutate): those parts' own suites.
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/trace/**/*.test.ts', 'test/api/**/*.test.ts'], env: { POLICY_KG_MUTATE: '1' } } });
