@@ -7,7 +7,7 @@ import { loadLexicon } from '../lexicon/load.js';
 import { bareName, type Mention } from './mention.js';
 import { isWordBoundary, tag } from './segmenter.js';
 
-interface ProgramLexicon { placeCampaigns: string[]; quotedTaskHeads: string[]; heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; headContinuations: string; titleVerbs: string[] }
+interface ProgramLexicon { placeCampaigns: string[]; quotedTaskHeads: string[]; heads: string[]; quotedHeadsOnly: string[]; triggers: string; notPrograms: string[]; genericNames: string[]; brandEnds: string[]; genericModifiers: string[]; fieldNouns: string[]; headContinuations: string; titleVerbs: string[] }
 const lex = loadLexicon<ProgramLexicon>('programs.json');
 const HEADS = [...lex.heads].sort((a, b) => b.length - a.length);
 const UNQUOTED_HEADS = HEADS.filter((h) => !lex.quotedHeadsOnly.includes(h));
@@ -17,6 +17,9 @@ const GENERIC = new Set(lex.genericNames);
 const TRIGGER = new RegExp(`(${lex.triggers})`, 'g');
 const TRIGGER_WORD = new RegExp(`^(?:${lex.triggers})$`);
 const GENERIC_MODIFIER = new Set(lex.genericModifiers);
+const FIELD_NOUN = new Set(lex.fieldNouns);
+/** 重点 / 健康重点 in 健康重点项目: a generic modifier, alone or after a field of work. */
+const isGenericModifier = (m: string) => GENERIC_MODIFIER.has(m) || [...FIELD_NOUN].some((f) => m.startsWith(f) && GENERIC_MODIFIER.has(m.slice(f.length)));
 /** A version after the head belongs to the name: 培养计划2.0, 数字化转型3.0版. */
 const VERSION = '(?:\\d\\.\\d版?)?';
 const BRAND_IS_NAME = new RegExp(`(?:${[...HEADS, ...lex.brandEnds].join('|')})$`);
@@ -80,7 +83,7 @@ export function findPrograms(text: string): Mention[] {
       for (const [name, start, end] of splitSharedHead(whole, wholeStart)) {
         if (name.length < 4 || GENERIC.has(name) || NOT.has(name) || /[“”]/.test(name) || !isWordBoundary(text, end)) continue;
         const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
-        if (GENERIC_MODIFIER.has(modifier) || /^\d+个/.test(modifier)) continue;
+        if (isGenericModifier(modifier) || /^\d+个/.test(modifier)) continue;
         if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
         out.push({ label: 'Program', name, form: name, start, end, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
       }

@@ -3,7 +3,7 @@ import { extractToGold } from '../../src/cli/extract.js';
 import { score } from '../../src/eval/score.js';
 import { extractDocument } from '../../src/extract/index.js';
 import type { GraphBatch } from '../../src/graph/model.js';
-import { readText } from '../../src/read/index.js';
+import { readPolicyFile, readText } from '../../src/read/index.js';
 import { CORPUS, GOLD } from '../helpers.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -77,6 +77,33 @@ describe('extraction on the sample corpus', async () => {
     // 新时代 keeps its 新; 工程师 is not a 工程.
     expect(names(byFile('001')[0], 'Program')).toContain('新时代基层党建质量提升工程');
     expect(names(byFile('004')[2], 'Program')).not.toContain('卓越工程');
+  });
+});
+
+describe('evidence on the sample corpus', async () => {
+  const read = await Promise.all(readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readPolicyFile(CORPUS + f)));
+
+  it('every edge keeps its sentence, and source offsets that hold that sentence and nothing of its neighbours', () => {
+    let edges = 0;
+    for (const r of read) {
+      // Which character of which document each source position became (-1: the reader dropped it).
+      const owner = new Map<number, [number, number]>();
+      r.documents.forEach((d, k) => { for (let i = 0; i < d.text.length; i++) { const [a, b] = d.text.toSource(i, i + 1); for (let p = a; p < b; p++) if (!owner.has(p)) owner.set(p, [k, i]); } });
+      r.documents.forEach((d, k) => {
+        for (const rel of extractDocument(d).relations) {
+          const ev = rel.evidence;
+          expect(d.text.text.slice(ev.start, ev.end)).toBe(ev.sentence);
+          expect(owner.get(ev.srcStart)).toEqual([k, ev.start]);
+          expect(owner.get(ev.srcEnd - 1)?.[1]).toBe(ev.end - 1);
+          for (let p = ev.srcStart; p < ev.srcEnd; p++) {
+            const o = owner.get(p);
+            if (o) expect(o[0] === k && ev.start <= o[1] && o[1] < ev.end).toBe(true);
+          }
+          edges++;
+        }
+      });
+    }
+    expect(edges).toBeGreaterThan(900);
   });
 });
 
@@ -224,6 +251,13 @@ describe('patterns of the genre beyond the sample', () => {
     ].join('\n'));
     const refs = b.relations.filter((r) => r.type === 'REFERENCES').map((r) => r.to);
     expect(refs).toEqual(['reg:关于全面加强和改进新时代学校体育工作的意见']);
+  });
+
+  it('keeps a field of work in front of a generic modifier a common noun, not a program', () => {
+    const b = extract(['某市卫生健康委员会2024年工作要点', '一、聚焦抓好健康重点项目，推进教育示范项目和民生重点工程建设，深入实施“青苗计划”。'].join('\n'));
+    const programs = names(b, 'Program');
+    expect(programs).toContain('青苗计划');
+    for (const common of ['健康重点项目', '教育示范项目', '民生重点工程']) expect(programs).not.toContain(common);
   });
 
   it('fills an abbreviation with the place of its level: a city text citing 省教育厅 means its province\'s', () => {

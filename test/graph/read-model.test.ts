@@ -7,9 +7,9 @@ import { NODE_LABELS } from '../../src/graph/model.js';
 import { ReadModelStore } from '../../src/graph/read-model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
-import { loadedStore, TEST_STORES, tmp } from '../helpers.js';
+import { loadedStore, describeEachStore, tmp } from '../helpers.js';
 
-describe.each(TEST_STORES)('the read model over the %s store', (_, open) => {
+describeEachStore('the read model over the %s store', (_, open) => {
   let store: GraphStore;
   let model: ReadModelStore;
   let all: GraphNode[];

@@ -7,7 +7,7 @@ import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
 import { resolveProgram, traceProgram } from '../../src/trace/adoption.js';
 import { explain } from '../../src/trace/explain.js';
-import { CORPUS, runCli, TEST_STORES, tmp } from '../helpers.js';
+import { CORPUS, runCli, describeEachStore, tmp } from '../helpers.js';
 import { cascadeCorpus } from './cascade.js';
 
 describe('a local version of a program is named for its place', () => {
@@ -28,7 +28,7 @@ describe('a local version of a program is named for its place', () => {
   });
 });
 
-describe.each(TEST_STORES)('tracing the test cascade in the %s store', (_, open) => {
+describeEachStore('tracing the test cascade in the %s store', (_, open) => {
   let store: GraphStore;
   beforeAll(async () => {
     store = await open();

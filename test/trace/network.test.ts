@@ -8,10 +8,10 @@ import { createApi } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
 import { diffusionNetwork, type NetworkEdge } from '../../src/trace/network.js';
-import { TEST_STORES, tmp } from '../helpers.js';
+import { describeEachStore, tmp } from '../helpers.js';
 import { leaderFollowerCorpus } from './generated.js';
 
-describe.each(TEST_STORES)('the diffusion network over the %s store', (_, open) => {
+describeEachStore('the diffusion network over the %s store', (_, open) => {
   let store: GraphStore;
   beforeAll(async () => {
     store = await open();
