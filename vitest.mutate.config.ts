@@ -2,4 +2,6 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-export default defineConfig({ ...base, test: { ...base.test, include: ['test/trace/**/*.test.ts', 'test/api/**/*.test.ts'], env: { POLICY_KG_MUTATE: '1' } } });
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/trace/**/*.test.ts', 'test/api/**/*.test.ts'], env: { POLICY_KG_MUTATE: '1' },
+  // Stryker runs the tests in worker threads; loading LadybugDB and nodejieba afresh in each file's thread crashes them, so files share one.
+  isolate: false } });

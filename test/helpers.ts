@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { EmbeddedStore } from '../src/graph/embedded-store.js';
 import { Neo4jStore } from '../src/graph/neo4j-store.js';
 import type { GraphStore } from '../src/graph/store.js';
@@ -37,8 +37,18 @@ export function describeEachStore(title: string, body: (name: string, open: () =
   for (const [name, open, available] of TEST_STORES) describe.skipIf(!available)(title.replace('%s', name), () => body(name, open));
 }
 
-/** A store of the given kind, initialised and loaded with the sample corpus. */
+/**
+ * A store of the given kind, initialised and loaded with the sample corpus. The
+ * embedded one is a copy of the store test/global-setup.ts ingested for this run.
+ */
 export async function loadedStore(open: () => Promise<GraphStore> = TEST_STORES[0][1]): Promise<GraphStore> {
+  if (open === TEST_STORES[0][1]) {
+    const path = join(tmp('policy-kg-test-'), 'graph');
+    copyFileSync(inject('sampleStore'), path);
+    const store = new EmbeddedStore(path);
+    await store.init();
+    return store;
+  }
   const store = await open();
   await store.init();
   await ingest(store, [CORPUS]);

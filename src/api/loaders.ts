@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { RelationType } from '../graph/model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../graph/store.js';
-import { traceProgram, type Diffusion } from '../trace/adoption.js';
+import type { Diffusion } from '../trace/adoption.js';
 
 export interface EdgeKey { id: string; direction: 'OUT' | 'IN' | 'BOTH'; types: readonly RelationType[] | null }
 
@@ -11,11 +11,11 @@ export interface Loaders {
   edges: DataLoader<EdgeKey, GraphEdge[], string>;
   /** Documents' texts, read only when a query asks for them. */
   text: DataLoader<string, string | null>;
-  /** A program's diffusion, computed once per request however many fields ask. */
+  /** A program's diffusion, asked of `trace` once per request however many fields ask. */
   trace: DataLoader<GraphNode, Diffusion, string>;
 }
 
-export function createLoaders(store: GraphStore): Loaders {
+export function createLoaders(store: GraphStore, traceOf: (p: GraphNode) => Promise<Diffusion>): Loaders {
   const node = new DataLoader<string, GraphNode | null>((ids) => store.nodes(ids));
   const edges = new DataLoader<EdgeKey, GraphEdge[], string>(
     async (keys) => {
@@ -41,7 +41,7 @@ export function createLoaders(store: GraphStore): Loaders {
     },
     { cacheKeyFn: edgeKey },
   );
-  const trace = new DataLoader<GraphNode, Diffusion, string>((ps) => Promise.all(ps.map((p) => traceProgram(store, p))), { cacheKeyFn: (p) => p.id, batch: false });
+  const trace = new DataLoader<GraphNode, Diffusion, string>((ps) => Promise.all(ps.map(traceOf)), { cacheKeyFn: (p) => p.id, batch: false });
   const text = new DataLoader<string, string | null>((ids) => store.texts(ids));
   return { node, edges, text, trace };
 }

@@ -16,23 +16,33 @@ export async function shortestPath(store: GraphStore, from: string, to: string, 
   for (let depth = 0; depth < maxDepth; depth++) {
     // Grow the smaller side: the search stays narrow on the side with fewer edges.
     const side = frontiers[0].length <= frontiers[1].length ? 0 : 1;
-    const edges = (await store.edges(frontiers[side], 'BOTH', types))
-      // Same answer every time (by code point: ICU collation of thousands of keys is slow).
-      .map((e) => [`${e.from}\t${e.to}\t${e.type}`, e] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
-    const next: string[] = [];
-    for (const e of edges) {
+    // The same answer whatever order the store gives the edges in: each node newly reached
+    // keeps its least edge, and of the nodes where the sides meet the least id is taken
+    // (by code point; sorting every edge of a hub's neighbourhood cost more than the search).
+    const reached = new Map<string, GraphEdge>();
+    for (const e of await store.edges(frontiers[side], 'BOTH', types)) {
       for (const [here, there] of [[e.from, e.to], [e.to, e.from]]) {
         if (!seen[side].has(here) || seen[side].has(there)) continue;
-        seen[side].set(there, e);
-        next.push(there);
-        if (seen[1 - side].has(there)) return join(seen, there);
+        const kept = reached.get(there);
+        if (!kept || byEnds(e, kept) < 0) reached.set(there, e);
       }
     }
-    frontiers[side] = next;
-    if (!next.length || seen[0].size + seen[1].size > MAX_VISITED) return null;
+    let meet: string | null = null;
+    for (const [there, e] of reached) {
+      seen[side].set(there, e);
+      if (seen[1 - side].has(there) && (meet === null || there < meet)) meet = there;
+    }
+    if (meet !== null) return join(seen, meet);
+    frontiers[side] = [...reached.keys()];
+    if (!reached.size || seen[0].size + seen[1].size > MAX_VISITED) return null;
   }
   return null;
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// Two edges of one type between the same nodes come from different sentences: the document and offset decide.
+const byEnds = (a: GraphEdge, b: GraphEdge) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type)
+  || cmp(String(a.props.docId ?? ''), String(b.props.docId ?? '')) || Number(a.props.sentStart ?? 0) - Number(b.props.sentStart ?? 0);
 
 /** The hops from the start to `meet` and on to the end. */
 function join(seen: Map<string, GraphEdge | null>[], meet: string): PathHop[] {

@@ -7,7 +7,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { GraphStore } from '../graph/store.js';
+import { allNodes, type GraphStore } from '../graph/store.js';
 import { createLoaders } from './loaders.js';
 import { DEFAULT_LIMITS, type Limits } from './paging.js';
 import { resolvers, type Context } from './resolvers.js';
@@ -15,7 +15,7 @@ import { costPlugin } from './cost.js';
 import { timeoutPlugin } from './timeout.js';
 import { errorCodesPlugin } from './errors.js';
 import { requestStore } from './request-store.js';
-import { cascadeCache } from './cascades.js';
+import { cascadeCache, traceCache, type TraceCache } from './cascades.js';
 import { ReadModelStore } from '../graph/read-model.js';
 import { storeEndpoint } from './store-endpoint.js';
 import { announceServer } from '../graph/remote-store.js';
@@ -66,14 +66,17 @@ export interface ApiOptions extends Partial<Limits> {
   cacheTtlMs?: number;
   /** Part of every cache key: changes when the graph does. */
   cacheKey?: () => string;
+  /** Programs' diffusions kept between requests (serve passes the one it warms). */
+  traces?: TraceCache;
 }
 
 const isLocalOrigin = (o: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(o);
 
 export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerInstance<Record<string, never>, Context> {
-  const { corsOrigins, cacheTtlMs = 0, cacheKey = () => '', ...limits } = opts;
+  const { corsOrigins, cacheTtlMs = 0, cacheKey = () => '', traces: kept, ...limits } = opts;
   const l = { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) };
   const cascades = cascadeCache(store);
+  const traces = kept ?? traceCache(store);
   return createYoga<Record<string, never>, Context>({
     // CORS is closed to other sites unless configured: a page elsewhere cannot make a visitor's browser query this API.
     cors: (request) => {
@@ -87,7 +90,7 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
       const abort = new AbortController();
       request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
       const s = requestStore(store, abort.signal);
-      return { store: s, loaders: createLoaders(s), limits: l, abort, cascades };
+      return { store: s, loaders: createLoaders(s, (p) => traces.get(s, p)), limits: l, abort, cascades };
     },
     // GraphiQL's scripts are inlined from @graphql-yoga/render-graphiql: the page works without internet.
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },
@@ -118,7 +121,11 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
   // Cached answers are keyed by the graph's version: an ingest through this server makes them stale at once.
   let version = 0;
   const { announceAt, ...api } = opts;
-  const yoga = createApi(store, { ...api, cacheKey: () => String(version) });
+  const traces = traceCache(store);
+  const yoga = createApi(store, { ...api, cacheKey: () => String(version), traces });
+  let closing = false;
+  // Every program traced ahead of the questions once the edges are in memory, between requests.
+  const warmed = store.ready().then(async () => traces.warm(await allNodes(store, 'Program'), () => closing)).catch(() => undefined);
   let announced: { token: string; remove: () => void } | null = null;
   // Requests being answered: closing waits for them, so that none reads a store its owner closes next.
   const inFlight = new Set<Promise<unknown>>();
@@ -141,6 +148,7 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
   const bound = (server.address() as { port: number }).port; // the real one when port 0 asked for any
   if (announceAt) announced = announceServer(announceAt, `http://127.0.0.1:${bound}`);
   const close = async () => {
+    closing = true;
     announced?.remove();
     await store.stop(); // its owner closes the store next: no read of the model's may still be running
     const closed = new Promise<void>((r) => server.close(() => r()));
@@ -148,6 +156,6 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
     await Promise.all(inFlight);
     await closed;
   };
-  // `ready`: the whole read model is built (benchmarks wait for it; users need not).
-  return { url: `http://localhost:${bound}/graphql`, close, ready: () => store.ready() };
+  // `ready`: the whole read model is built and every program traced (benchmarks wait for it; users need not).
+  return { url: `http://localhost:${bound}/graphql`, close, ready: async () => { await store.ready(); await warmed; } };
 }

@@ -13,14 +13,13 @@ import type { GraphStore } from '../graph/store.js';
 const run = promisify(execFile);
 const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 const LOAD_CHILD = new URL('./load-child.ts', import.meta.url).pathname;
+const STATS_CHILD = new URL('./stats-child.ts', import.meta.url).pathname;
 
 export interface Latency {
   query: string; coldMs: number; p50: number; p95: number; rps: number; errors: number; non2xx: number;
-  /** `{ stats { labels { key count } } }` asked by one more client, one after another, during the load. */
+  /** `{ stats { labels { key count } } }` asked by one more client (its own process), one after another, during the load. */
   statsP95: number;
 }
-
-const STATS = JSON.stringify({ query: '{ stats { labels { key count } } }' });
 
 /**
  * Each kind of question is a list of queries, asked in turn: one query repeated measures the
@@ -43,17 +42,9 @@ export async function benchQueries(store: GraphStore, queries: Record<string, st
       if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors)}`);
       const job = join(dir, 'job.json');
       writeFileSync(job, JSON.stringify({ url: server.url, bodies, connections, seconds }));
-      const load = run(TSX, [LOAD_CHILD, job], { maxBuffer: 1 << 24 });
-      let loading = true;
-      void load.finally(() => { loading = false; }).catch(() => undefined);
-      const stats: number[] = [];
-      while (loading) {
-        const t = performance.now();
-        await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: STATS })).json();
-        stats.push(performance.now() - t);
-      }
-      const r = JSON.parse((await load).stdout) as autocannon.Result;
-      stats.sort((a, b) => a - b);
+      const [load, asked] = await Promise.all([run(TSX, [LOAD_CHILD, job], { maxBuffer: 1 << 24 }), run(TSX, [STATS_CHILD, server.url, String(seconds)])]);
+      const stats = (JSON.parse(asked.stdout) as number[]).sort((a, b) => a - b);
+      const r = JSON.parse(load.stdout) as autocannon.Result;
       out.push({ query: name, coldMs, p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average, errors: r.errors, non2xx: r.non2xx, statsP95: stats[Math.floor(stats.length * 0.95)] ?? NaN });
     }
     return out;

@@ -24,7 +24,8 @@ async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
 }
 
 export async function runServe(o: ServeOptions): Promise<void> {
-  const store = await openStore(storeOptions(o)).catch((e) => fail((e as Error).message));
+  // Reads are answered from the read model: the store's page cache serves texts and writes only.
+  const store = await openStore({ ...storeOptions(o), bufferMB: 128 }).catch((e) => fail((e as Error).message));
   await listen(store, o);
 }
 

@@ -11,6 +11,8 @@ export interface StoreOptions {
   neo4jPassword?: string;
   neo4jDatabase?: string;
   batchSize?: number;
+  /** The embedded store's page cache, MB (default 256). */
+  bufferMB?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function openStore(o: StoreOptions, { shared = false } = {}): Promi
   }
   const store: GraphStore = o.neo4jUri
     ? new Neo4jStore({ uri: o.neo4jUri, user: o.neo4jUser ?? 'neo4j', password: o.neo4jPassword ?? '', database: o.neo4jDatabase, batchSize: o.batchSize })
-    : new EmbeddedStore(o.data ?? 'data/graph', { batchSize: o.batchSize });
+    : new EmbeddedStore(o.data ?? 'data/graph', { batchSize: o.batchSize, bufferMB: o.bufferMB });
   await store.init();
   return store;
 }

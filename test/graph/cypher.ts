@@ -13,5 +13,5 @@ const dbSchema = {
 
 /** The error messages of a statement (none when it is valid). */
 export function lint(q: string): string[] {
-  return lintCypherQuery(q, dbSchema).filter((d) => d.severity === 1).map((d) => d.message);
+  return lintCypherQuery(q, dbSchema).filter((d) => d.severity === 1).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }

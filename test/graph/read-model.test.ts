@@ -7,6 +7,8 @@ import { NODE_LABELS } from '../../src/graph/model.js';
 import { ReadModelStore } from '../../src/graph/read-model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
+import { shortestPath, type PathHop } from '../../src/api/path.js';
+import { traceProgram, type Diffusion } from '../../src/trace/adoption.js';
 import { loadedStore, describeEachStore, tmp } from '../helpers.js';
 
 describeEachStore('the read model over the %s store', (_, open) => {
@@ -49,6 +51,22 @@ describeEachStore('the read model over the %s store', (_, open) => {
       }
     }
     expect((await model.edges(everyId, 'OUT')).length).toBe(Object.values((await store.stats()).relations).reduce((a, b) => a + b, 0));
+  }, 120_000);
+
+  it('finds the same paths and traces the same adoptions as the store', async () => {
+    const hops = (h: PathHop[] | null) => h?.map((x) => [x.from, x.edge.type, x.to, x.edge.props.docId]) ?? null;
+    const entities = all.filter((n) => n.label !== 'Document' && n.label !== 'Target');
+    let found = 0;
+    for (let i = 0; i < 60; i++) {
+      const [a, b] = [entities[(i * 37) % entities.length].id, entities[(i * 101 + 7) % entities.length].id];
+      const want = hops(await shortestPath(store, a, b, 4, null));
+      expect([a, b, hops(await shortestPath(model, a, b, 4, null))]).toEqual([a, b, want]);
+      if (want?.length) found++;
+    }
+    expect(found).toBeGreaterThan(20);
+    const programs = all.filter((n) => n.label === 'Program');
+    const view = (d: Diffusion) => [d.adoptions.map((x) => [x.place, x.date, x.how, x.document?.id ?? x.instrument]), d.spread.map((x) => [x.from.place, x.to.place, x.rule])];
+    for (const p of programs) expect([p.name, view(await traceProgram(model, p))]).toEqual([p.name, view(await traceProgram(store, p))]);
   }, 120_000);
 
   it('answers a document loaded through it at once', async () => {

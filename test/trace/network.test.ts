@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
+import { traceProgram } from '../../src/trace/adoption.js';
 import { diffusionNetwork, type NetworkEdge } from '../../src/trace/network.js';
 import { describeEachStore, tmp } from '../helpers.js';
 import { leaderFollowerCorpus } from './generated.js';
@@ -82,5 +83,24 @@ describeEachStore('the diffusion network over the %s store', (_, open) => {
     writeFileSync(join(more, 'b.txt'), '浙江省教育厅2027年工作要点\n一、深入实施“朝阳”计划，完善工作机制。\n浙江省教育厅\n2027年3月1日\n');
     await ingest(store, [more]);
     expect(await count()).toEqual({ programs: 7, jiangsuZhejiang: 6 });
+  });
+
+  it('answers adoptions from kept traces, equal to a fresh trace, and sees a document added after', async () => {
+    const api = createApi(store);
+    const places = async () => {
+      const res = await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ program(name: "晨光计划") { adoptions { place date } } }' }) });
+      return ((await res.json()) as { data: { program: { adoptions: { place: string; date: string }[] } } }).data.program.adoptions;
+    };
+    const fresh = async () => (await traceProgram(store, (await store.findByName('Program', '晨光计划'))[0])).adoptions.map((a) => ({ place: a.place, date: a.date }));
+    const before = await places();
+    expect(before).toEqual(await fresh());
+    expect(await places()).toEqual(before);
+    const more = tmp('policy-kg-trace-more-');
+    writeFileSync(join(more, 'c.txt'), '江苏省教育厅2026年工作要点\n一、深入实施“晨光”计划，完善工作机制。\n江苏省教育厅\n2026年3月1日\n');
+    await ingest(store, [more]);
+    const after = await places();
+    expect(after).toEqual(await fresh());
+    expect(after.map((a) => a.place).filter((p) => !before.some((b) => b.place === p))).toEqual(['江苏省']);
   });
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { convergence, resolveProgram, traceProgram } from '../../src/trace/adoption.js';
-import { explain } from '../../src/trace/explain.js';
+import { explain, lagText } from '../../src/trace/explain.js';
+import type { Diffusion } from '../../src/trace/adoption.js';
+import { detectReuse, storedReuseDocs } from '../../src/trace/reuse.js';
 import { loadedStore } from '../helpers.js';
 
 let store: GraphStore;
@@ -85,7 +87,53 @@ describe('programs named as a user writes them', () => {
   });
 });
 
+describe('a diffusion in words', () => {
+  it('says each step with its place, date, issuer, lag and rule, as the sample dates them', async () => {
+    expect(explain(await traceProgram(store, await one('对标争先建设计划')))).toEqual([
+      'by 2018 全国: 中共教育部党组 launches 对标争先建设计划 (《关于高校党组织对标争先建设计划的实施意见》)',
+      // The ministry's opinion is dated only by the year it is cited with: Shanghai's 2018-10 cannot be ordered after it.
+      '2018-10 上海市: 中共上海市教育卫生工作委员会 implements it in the same period as 全国 (dates do not order them), top-down from 全国 [containing jurisdiction], wording adapts (0.327) (市教卫工作党委关于新时代基层党建质量提升工程的实施意见)',
+      // From the end of 2018 to the start of 2023: 4 × 365 + 1 (2020) + 1 days.
+      '2023 云南省: 中共云南省委教育工委 continues it at least 1462 days after 全国, top-down from 全国 [containing jurisdiction], wording adapts (0.349) (中共云南省委教育工委云南省教育厅2023年工作要点)',
+    ]);
+  });
+
+  it('names the adopters no earlier one can explain, and says when there is no adoption', async () => {
+    expect(explain(await traceProgram(store, await one('大学习领航计划'))).at(-1)).toBe('no earlier adopter the dates allow for: 南宁市 (2023)');
+    expect(explain({ program: { name: '某计划' }, first: [], spread: [] } as unknown as Diffusion)).toEqual(['某计划: no adoption in the graph']);
+  });
+
+  it('writes a lag as precisely as its dates allow', () => {
+    expect(lagText({ min: 10, max: 10 })).toBe('10 days');
+    expect(lagText({ min: 300, max: 430 })).toBe('300–430 days (≈1 year)');
+    // A range that may start before the other adoption starts at 0; 180 days ≈ 0.5 years.
+    expect(lagText({ min: -5, max: 360 })).toBe('0–360 days (≈0.5 years)');
+    expect(lagText({ min: 700, max: 760 })).toBe('700–760 days (≈2 years)');
+    expect(lagText({ min: null, max: 40 })).toBe('at most 40 days');
+    expect(lagText({ min: -3, max: null })).toBe('at least 0 days');
+    expect(lagText({ min: 20, max: null })).toBe('at least 20 days');
+    expect(lagText({ min: null, max: null })).toBe('an unknown time');
+  });
+});
+
 describe('text reuse', () => {
+  it('finds the stored reuse again from the stored texts, only where a document in focus takes part', async () => {
+    const docs = await storedReuseDocs(store);
+    expect(docs).toHaveLength(8);
+    const found = detectReuse(docs);
+    expect(found).toHaveLength(1);
+    const [r] = found;
+    expect(docs.find((d) => d.id === r.from)?.title).toBe('市委教育工作委员会2024年工作要点');
+    expect(docs.find((d) => d.id === r.to)).toMatchObject({ year: 2023, title: null }); // 沪教卫党〔2023〕1号, whose page gives no title
+    const [stored] = await store.edges([r.from], 'OUT', ['REUSES']);
+    expect([stored.to, stored.props.score, JSON.parse(String(stored.props.passages))]).toEqual([r.to, r.score, r.passages]);
+    expect(r.evidence).toMatchObject({ docId: r.from, sentence: r.passages![0].source.text });
+    expect(detectReuse(docs, new Set([r.to]))).toEqual(found);
+    expect(detectReuse(docs, new Set(docs.filter((d) => d.id !== r.from && d.id !== r.to).map((d) => d.id)))).toEqual([]);
+    // Without the earlier document there is nothing to reuse.
+    expect(detectReuse(docs.filter((d) => d.id !== r.to))).toEqual([]);
+  });
+
   it('links the Shanghai 2024 plan to the 2023 work points with aligned passages, and nothing else', async () => {
     expect((await store.stats()).relations.REUSES).toBe(1);
     const r = await gql(`{ documents(filter: { place: "上海市", yearFrom: 2023 }) { edges { node { title docNumber
