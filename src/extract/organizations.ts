@@ -33,6 +33,7 @@ export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})(?!织)`, 'g');
 const INNER_END = new RegExp(`${SUFFIX.source}|(?<=[省市区县州])委`, 'g');
 const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
+const LEADING_STOP = new RegExp(`^(?:${orgLex.stopBefore})+`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
 const CENTRAL = new Set(orgLex.central);
@@ -121,7 +122,9 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
     }
   }
   const named = places.find((p) => p.index === 0 || (name.startsWith('中共') && p.index === 2));
-  const scope = named ? named.jurisdiction : local(place) ? place : null;
+  // A body a district or county names (庐阳区教育体育局, 泰州市海陵区教育局) is located there, not in its city.
+  const district = named && [named, places.find((q) => q.index === named.index + named.form.length)].find((q) => q?.level === 'district');
+  const scope = district ? district.name : named ? named.jurisdiction : local(place) ? place : null;
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
   // A local body's short head written out (浙江省卫生健康委 → 浙江省卫生健康委员会, …委党组 → …委员会党组).
   if (named) name = name.replace(HEAD_EXPANSION, (h, _m, tail: string) => orgLex.headExpansions[h.slice(0, h.length - tail.length)] + tail);
@@ -189,6 +192,10 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       const after = start + inner.index! + inner[0].length;
       if (after < m.index! && (text.startsWith('中共', after) || namedPlaces(text.slice(after, after + 6)).some((p) => p.index === 0))) start = after;
     }
+    // jieba joins a clause word to the name after it (现经|市人民政府, 建立健全|党委): before a place or the bare head, it is not part of the name.
+    const lead = LEADING_STOP.exec(text.slice(start, m.index!))?.[0] ?? '';
+    const rest = text.slice(start + lead.length, end);
+    if (lead && (rest === m[0] || /^([省市区县]|中共)/.test(rest) || namedPlaces(rest.slice(0, 8)).some((p) => p.index === 0))) start += lead.length;
     const form = text.slice(start, end);
     if (form === m[0] && orgLex.placeBoundHeads[form] && local(ctx.place)) { found.push(mk(form, start, 'org.bound', 0.6)); continue; }
     // A bare head noun (委员会, 领导小组) names nothing; 市/省/区/县 before it, in a local text, names that place's body (市卫生健康委).

@@ -3,11 +3,13 @@
 // name the lexicon knows (中央八项规定). A book or reader in 《》 is kept apart
 // as kind "publication" (the spec scores it separately).
 import { loadLexicon } from '../lexicon/load.js';
+import { MASK } from '../read/metadata.js';
 import { fillMask } from './masked.js';
 import { bareName, type Mention } from './mention.js';
 
 const types = loadLexicon<{ kinds: string[]; publication: string[] }>('doc-types.json');
 const lex = loadLexicon<{ draftVerbs: string; applyVerbs: string; heads: string[]; draftHeads: string[]; known: { pattern: string; name: string }[] }>('regulations.json');
+const MASKED_PERIOD = new RegExp(`[（(][^（）()]*${MASK.source}[^（）()]*年?[）)]$`);
 const KIND = new RegExp(`(${types.kinds.join('|')})(（[^）]*）)?$`);
 const PUBLICATION = new RegExp(`(${types.publication.join('|')})$`);
 const alternation = (words: string[]) => `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
@@ -32,8 +34,9 @@ export function findRegulations(text: string, place: string | null = null): Ment
   const out: Mention[] = [];
   const add = (form: string, start: number, end: number, rule: string, confidence: number) => {
     if (out.some((o) => start < o.end && o.start < end)) return;
-    // A period in brackets ((xx-2025年)) dates the instrument; it is not part of its name.
-    const name = fillMask(form, place).replace(/[（(][^（）()]*(\d{4}|xx)[^（）()]*年?[）)]$/, '');
+    // A period in brackets ((2019-2030年)) is part of the title, as the instrument writes it; a masked
+    // one ((xx-2025年)) is the page's damage, not a period: it is left out.
+    const name = fillMask(form.replace(MASKED_PERIOD, ''), place);
     const kind = regulationKind(name);
     out.push({ label: 'Regulation', name, form, start, end, rule, confidence: kind ? confidence : confidence - 0.25, fields: { kind: kind ?? 'other' } });
   };

@@ -3,7 +3,8 @@
 import type { RelationType } from '../graph/model.js';
 import type { Mention } from './mention.js';
 import { findAddressees } from './addressees.js';
-import { orgLex } from './organizations.js';
+import { isInstitution, orgLex } from './organizations.js';
+import { gazetteer } from '../lexicon/gazetteer.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
 export interface RelationDraft {
@@ -23,6 +24,8 @@ export interface RelationInput {
   mentions: (Mention & { id: string })[];
   issuers: (Mention & { id: string })[];
   titleProgram: (Mention & { id: string }) | null;
+  /** The document's jurisdiction (全国 for a central text). */
+  place: string | null;
 }
 
 const ADDRESSEE_HEAD = new RegExp(orgLex.addresseeHeads);
@@ -216,11 +219,18 @@ function setsTarget({ text, mentions }: RelationInput): RelationDraft[] {
   return out;
 }
 
-function locatedIn({ mentions }: RelationInput): RelationDraft[] {
+/**
+ * Where a body belongs: the place its name states, else the document's. A school, university or hospital
+ * is placed only by a local text it lies within: a ministry's list of universities places none of them.
+ */
+function locatedIn({ mentions, place }: RelationInput): RelationDraft[] {
   const seen = new Set<string>();
   const out: RelationDraft[] = [];
+  const g = gazetteer();
+  const ownPlace = (scope: string) => !!place && place !== '全国' && (scope === place || g.within(scope, place));
   for (const m of mentions) {
     if (m.label !== 'Organization' || m.rule === 'org.generic' || !m.scope || m.fields?.level === 'central' || seen.has(m.id)) continue;
+    if (isInstitution(m.name) && !ownPlace(m.scope)) continue;
     seen.add(m.id);
     out.push({ type: 'LOCATED_IN', from: m.id, to: `place:${m.scope}`, at: m.start, rule: 'located-in.scope', confidence: 0.8 });
   }

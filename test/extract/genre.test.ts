@@ -79,3 +79,40 @@ describe('a file\'s extraction', () => {
     expect(await run([...files].reverse())).toEqual(await run(files));
   }, 60_000);
 });
+
+describe('bodies and where they are', () => {
+  const located = (b: GraphBatch) => b.relations.filter((r) => r.type === 'LOCATED_IN').map((r) => [b.entities.find((e) => e.id === r.from)?.name, r.to.replace(/^place:/, '')]);
+
+  it('a district\'s or county\'s body is located in it, not in its city', () => {
+    const b = extract('蜀山区教育体育局2025年工作计划\n蜀山区教育体育局会同泰州市海陵区教育局开展交流，扬中市人民政府办公室参加。');
+    expect(located(b)).toEqual(expect.arrayContaining([['蜀山区教育体育局', '蜀山区'], ['泰州市海陵区教育局', '海陵区'], ['扬中市人民政府办公室', '扬中市']]));
+    expect(located(b).map(([, p]) => p)).not.toContain('合肥市');
+  });
+
+  it('plenary sessions, clause words and grades of hospitals are no bodies', () => {
+    const b = extract('苏州市教育局2025年工作要点\n深入学习党的二十届二中、三中全会精神。经市人民政府同意，建立健全党委统一领导的工作格局，推动三级医院和县级综合医院帮扶。');
+    const orgs = names(b, 'Organization');
+    expect(orgs.filter((o) => /中学|^经|建立健全|级/.test(o))).toEqual([]);
+    expect(orgs).toContain('苏州市人民政府');
+  });
+
+  it('a ministry\'s list of universities places none of them; a local text places its own', () => {
+    const central = extract('教育部关于对口支援西部高校工作的通知\n决定由厦门大学对口支援兰州城市学院。');
+    expect(names(central, 'Organization')).toEqual(expect.arrayContaining(['厦门大学', '兰州城市学院']));
+    expect(located(central)).toEqual([]);
+    const local = extract('兰州市教育局2025年工作要点\n支持兰州城市学院建设。');
+    expect(located(local)).toContainEqual(['兰州城市学院', '兰州市']);
+  });
+});
+
+describe('instruments cited by title', () => {
+  it('keep the period their title states; a masked one is the page\'s damage and is left out', () => {
+    const b = extract('南京市卫生健康委2025年工作要点\n落实《健康江苏行动(2020—2030年)》和《xx市托育服务三年行动方案(xx-2025年)》。');
+    expect(names(b, 'Regulation')).toEqual(expect.arrayContaining(['健康江苏行动(2020—2030年)', '南京市托育服务三年行动方案']));
+  });
+
+  it('a citation of the document\'s own title is no reference to another instrument', () => {
+    const b = extract('江苏省疾病预防控制行动方案(2025—2026年)\n现将《江苏省疾病预防控制行动方案(2025—2026年)》印发给你们，请认真贯彻执行。');
+    expect(b.relations.filter((r) => r.type === 'REFERENCES')).toEqual([]);
+  });
+});
