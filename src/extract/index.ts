@@ -42,12 +42,17 @@ function placesActedOn(text: string, place: string | null, orgs: Mention[]): Men
   const related = (name: string) => !!place && (name === place || g.within(place, name) || g.within(name, place));
   return findPlaces(text, place).filter((p) => {
     if (!related(p.name) && orgs.some((o) => o.start <= p.start && p.end <= o.end && o.end - o.start > p.end - p.start)) return false;
-    const lineStart = text.lastIndexOf('\n', p.start) + 1;
-    const lineEnd = text.indexOf('\n', p.start);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
-    return !isChrome(line) && !/^(通信地址|通讯地址|地址|联系地址|邮政编码|联系电话)[:：]/.test(line);
+    return !onChromeLine(text, p.start) && !/^(通信地址|通讯地址|地址|联系地址|邮政编码|联系电话)[:：]/.test(lineAt(text, p.start));
   });
 }
+
+function lineAt(text: string, at: number): string {
+  const lineEnd = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, lineEnd < 0 ? text.length : lineEnd).trim();
+}
+
+/** A page's chrome (您访问的链接即将离开“云浮市教育局”网站, 来源：…) names no body or place the text acts on. */
+const onChromeLine = (text: string, at: number) => isChrome(lineAt(text, at));
 
 /** One document's extraction; it depends on nothing extracted before (its defined names are its own). */
 export function extractDocument(doc: PolicyDocument): GraphBatch {
@@ -63,7 +68,7 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
   const stem = doc.file.replace(/\.[^.]+$/, '');
 
   const programs = findPrograms(text);
-  const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start));
+  const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
   const regulations = findRegulations(text, place);
   const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, orgs), ...targets]

@@ -33,6 +33,8 @@ export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})(?!织)`, 'g');
 const INNER_END = new RegExp(`${SUFFIX.source}|(?<=[省市区县州])委`, 'g');
 const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
+/** What ends a 文号, a date, a page mark or a run of words (a space: two names of a signature line): never part of the name after it. */
+const GLUED_BEFORE_NAME = /〕\s*\d+\s*号|\d\s*日|—\s*\d+\s*—|\s+/g;
 const LEADING_STOP = new RegExp(`^(?:${orgLex.stopBefore})+`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
@@ -47,12 +49,12 @@ const HEAD_EXPANSION = new RegExp(`(${Object.keys(orgLex.headExpansions).join('|
 /** Schools, hospitals, centres: bodies that act in a plan but do not speak for it. */
 export const isInstitution = (name: string) => INSTITUTION.test(name);
 const PROPER_TAGS = /^(nt|nz|ns|nr|j)$/;
-const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|j|vn|an|eng|x|m|a|b)$/;
+const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|j|vn|an|eng|x|m|a|b|zg)$/; // zg: jieba's tag for 委 at the end of 卫生健康委
 /** Abbreviations, longest first, so that 市委教育工委 wins over 市委. */
 const ABBREVIATIONS = [...orgLex.abbreviations].sort((a, b) => b.form.length - a.form.length);
 /** Forms the lexicon knows, longest first so that 教育部党组 wins over 教育部. */
 const KNOWN = [...orgLex.central, ...orgLex.abbreviations.map((a) => a.form)].sort((a, b) => b.length - a.length);
-const EDGE_PUNCT = ['，', '、', '。', '\n', '；', '：', '“', '”', '《', '》', '（', '('];
+const EDGE_PUNCT = [',', ';', ':', '，', '、', '。', '\n', '；', '：', '“', '”', '《', '》', '（', '('];
 
 export interface OrgContext { place: string | null; programs?: { start: number; end: number }[] }
 
@@ -102,11 +104,11 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
     const toks = tag(name);
     if (toks.length === 1 && toks[0].tag === 'nt') return { name, scope: null, level: null };
   }
-  // A relative name (市卫生计生委党委) belongs to the document's place.
+  // A relative name (市卫生计生委党委) belongs to the place of its level: 省… in a city's text is its province's;
+  // 区…/县… only in a district's own text.
   if (local(place) && /^[市省区县]/.test(name) && !namedPlaces(name).some((p) => p.index === 0)) {
-    const level = name[0] === '省' ? 'provincial' : name[0] === '市' ? 'municipal' : 'district';
-    const pl = g.get(place);
-    if (pl && pl.level === level) name = place + name.slice(1);
+    const owner = /^[区县]/.test(name) ? (g.get(place)?.level === 'district' ? place : null) : templateOwner(name, place);
+    if (owner) name = owner + name.slice(1);
   }
   // A place and then a short standard abbreviation (温州市委办公室, 温州市政府办公室) is the official name
   // with that place: 中共温州市委办公室, 温州市人民政府办公室. Longer names that state their place
@@ -128,6 +130,8 @@ export function canonicalOrg(form: string, place: string | null): CanonicalOrg {
   const level = named ? named.level : scope ? (g.get(scope)?.level ?? null) : null;
   // A local body's short head written out (浙江省卫生健康委 → 浙江省卫生健康委员会, …委党组 → …委员会党组).
   if (named) name = name.replace(HEAD_EXPANSION, (h, _m, tail: string) => orgLex.headExpansions[h.slice(0, h.length - tail.length)] + tail);
+  // A party group (党组) is the Party's: its official name opens with 中共 (中共四川省卫生健康委员会党组).
+  if (named && /党组$/.test(name) && !name.startsWith('中共')) name = `中共${name}`;
   return { name, scope, level };
 }
 
@@ -148,12 +152,15 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
   const found: Mention[] = [];
   const mk = (form: string, start: number, rule: string, confidence: number): Mention => {
     const c = canonicalOrg(form, ctx.place);
-    return { label: 'Organization', name: c.name, form, start, end: start + form.length, rule, confidence, scope: c.scope, fields: { level: c.level } };
+    // 市教育局 in a province's text (各地级以上市教育局) is every city's bureau: a class of bodies, not one.
+    const ofClass = local(ctx.place) && /^[市区县](?!域|场|级)/.test(form) && c.name === form;
+    return { label: 'Organization', name: c.name, form, start, end: start + form.length, rule: ofClass ? 'org.generic' : rule, confidence, scope: c.scope, fields: { level: c.level } };
   };
   // 1. Forms the lexicon knows, longest first.
   for (const form of KNOWN) {
     for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
-      if (isWordBoundary(text, i + form.length) || /[委组]$/.test(form)) found.push(mk(form, i, 'org.lexicon', 0.9));
+      // jieba may join the next particle to the name's last character (教育部|等九部门: 部等); after a known name a particle ends it.
+      if (isWordBoundary(text, i + form.length) || /[委组]$/.test(form) || /^[等和与及、，。；：的）)》]/.test(text.slice(i + form.length))) found.push(mk(form, i, 'org.lexicon', 0.9));
     }
   }
   // 2. Names ending in a head noun; the left edge is where the tokens stop being nominal.
@@ -192,6 +199,9 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       const after = start + inner.index! + inner[0].length;
       if (after < m.index! && (text.startsWith('中共', after) || namedPlaces(text.slice(after, after + 6)).some((p) => p.index === 0))) start = after;
     }
+    // A line flattened from a PDF runs a 文号, a date or a page mark into the next name (教办〔2020〕55号中共…, 3月10日— 1 —中共…).
+    const glued = [...text.slice(start, m.index!).matchAll(GLUED_BEFORE_NAME)].at(-1);
+    if (glued) start += glued.index! + glued[0].length;
     // jieba joins a clause word to the name after it (现经|市人民政府, 建立健全|党委): before a place or the bare head, it is not part of the name.
     const lead = LEADING_STOP.exec(text.slice(start, m.index!))?.[0] ?? '';
     const rest = text.slice(start + lead.length, end);

@@ -48,6 +48,12 @@ function implementsRegulation(before: string, after: string): boolean {
   return !!nearest && REG_IMPLEMENT.test(nearest);
 }
 
+/** What may stand between the bodies that issued a title and the title: nothing, 印发的, 等九部门联合印发的. */
+const ISSUED_BY_GAP = /^(等[一二三四五六七八九十\d]+个?(部门|单位))?(联合)?((印发|出台|制定|发布|颁布)的?)?$/;
+
+/** A notice handing down instruments: 现将《A》和《B》印发给你们. */
+const HANDED_DOWN = /(?:现将|特将|兹将)(?:《[^《》\n]+》[、，和及与]?)+(?:印发|转发|下发|发)给/g;
+
 export function readRelations(inp: RelationInput): RelationDraft[] {
   return [
     ...issues(inp), ...supervises(inp), ...references(inp), ...implementsRel(inp),
@@ -62,18 +68,30 @@ function issues({ text, mentions, issuers, titleProgram }: RelationInput): Relat
     const r = mentions.find((m) => m.label === 'Regulation' && m.start <= o.start && o.end <= m.end);
     if (r) out.push({ type: 'ISSUES', from: o.id, to: r.id, at: r.start, rule: 'issues.named-in-title', confidence: 0.8 });
   }
-  // 中共教育部党组《关于…》: an organisation right before a cited title issued it.
+  // 中共教育部党组《关于…》, 中宣部、中组部《…》, 教育部等九部门印发的《…》: the bodies right before a cited title issued it.
   const orgs = mentions.filter((m) => m.label === 'Organization' && m.rule !== 'org.generic');
   for (const r of mentions.filter((m) => m.label === 'Regulation')) {
-    const org = orgs.find((o) => o.end === r.start || (o.end < r.start && /^(印发|出台|制定|发布|颁布)的?$/.test(text.slice(o.end, r.start))));
-    if (org) out.push({ type: 'ISSUES', from: org.id, to: r.id, at: r.start, rule: 'issues.org-before-title', confidence: 0.85 });
-    // Titles listed right after it (《A》《B》) share the issuer.
-    let next = r;
-    for (;;) {
-      const n = mentions.find((m) => m.label === 'Regulation' && m.start === next.end);
-      if (!n || !org) break;
-      out.push({ type: 'ISSUES', from: org.id, to: n.id, at: n.start, rule: 'issues.org-before-title-list', confidence: 0.8 });
-      next = n;
+    const org = orgs.find((o) => o.end <= r.start && ISSUED_BY_GAP.test(text.slice(o.end, r.start)));
+    if (!org) continue;
+    const bodies = [org];
+    for (let prev = org; ;) {
+      const p = orgs.find((o) => o.end < prev.start && /^[、，,和与及]$/.test(text.slice(o.end, prev.start)));
+      if (!p) break;
+      bodies.push(p);
+      prev = p;
+    }
+    // Titles listed right after it (《A》《B》) share the issuers.
+    const titles = [r];
+    for (let n = mentions.find((m) => m.label === 'Regulation' && m.start === r.end); n; n = mentions.find((m) => m.label === 'Regulation' && m.start === n!.end)) titles.push(n);
+    for (const b of bodies) {
+      for (const t of titles) out.push({ type: 'ISSUES', from: b.id, to: t.id, at: t.start, rule: t === r ? 'issues.org-before-title' : 'issues.org-before-title-list', confidence: t === r ? 0.85 : 0.8 });
+    }
+  }
+  // 现将《A》和《B》印发给你们: a notice issues every instrument it hands down, not only the one it is titled by.
+  for (const m of text.matchAll(HANDED_DOWN)) {
+    const [from, to] = [m.index! + m[0].indexOf('《'), m.index! + m[0].lastIndexOf('》') + 1];
+    for (const r of mentions.filter((x) => x.label === 'Regulation' && x.start >= from && x.end <= to && x.rule !== 'regulation.own-title')) {
+      for (const i of issuers) out.push({ type: 'ISSUES', from: i.id, to: r.id, at: r.start, rule: 'issues.notice-hands-down', confidence: 0.85 });
     }
   }
   // 现决定实施X: the issuer launches the program.

@@ -116,3 +116,41 @@ describe('instruments cited by title', () => {
     expect(b.relations.filter((r) => r.type === 'REFERENCES')).toEqual([]);
   });
 });
+
+describe('who issued what', () => {
+  const issued = (b: GraphBatch) => b.relations.filter((r) => r.type === 'ISSUES').map((r) => [r.from.replace(/^org:[^:]*:/, ''), r.to.replace(/^(reg|doc):/, '')]);
+
+  it('every body of a list before a cited title, and one written 等九部门印发的', () => {
+    const b = extract('苏州市教育局2025年工作要点\n贯彻落实中宣部、中组部《关于加强理论学习的意见》和教育部等九部门印发的《学前教育提升行动计划》。');
+    expect(issued(b)).toEqual(expect.arrayContaining([
+      ['中共中央宣传部', '关于加强理论学习的意见'], ['中共中央组织部', '关于加强理论学习的意见'], ['教育部', '学前教育提升行动计划'],
+    ]));
+  });
+
+  it('every instrument a notice hands down, by the notice\'s issuers', () => {
+    const b = extract('浙江省教育厅 浙江省财政厅关于印发两个行动计划的通知\n各市教育局：\n现将《浙江省托育服务行动计划》和《浙江省县域高中提升行动计划》印发给你们，请认真贯彻执行。\n浙江省教育厅 浙江省财政厅\n2025年3月1日');
+    for (const issuer of ['浙江省教育厅', '浙江省财政厅']) {
+      expect(issued(b)).toEqual(expect.arrayContaining([[issuer, '浙江省托育服务行动计划'], [issuer, '浙江省县域高中提升行动计划']]));
+    }
+  });
+
+  it('a party group named by its province in a city\'s text, next to a body written with an ASCII comma', () => {
+    const b = extract('关于拟推荐对象的公示\n根据省委组织部、省卫生健康委党组《关于开展评选推荐工作的通知》精神,市委组织部拟推荐。\n中共雅安市委组织部\n2025年12月10日');
+    expect(names(b, 'Organization')).toEqual(expect.arrayContaining(['中共四川省委组织部', '中共四川省卫生健康委员会党组', '中共雅安市委组织部']));
+    expect(names(b, 'Organization').filter((o) => /[,，]/.test(o))).toEqual([]);
+  });
+});
+
+describe('the addressees and the page around a notice', () => {
+  it('the issuer\'s own divisions and a city\'s commissions are supervised; a province\'s 市教育局 is no one body; a 文号, a date or a site\'s exit notice is no part of a body', () => {
+    // The opening of a notice flattened out of a PDF onto one line, as such pages are.
+    const b = extract([
+      '您访问的链接即将离开“云浮市教育局”网站是否继续？',
+      '中共河南省委高校工委 河 南 省 教 育 厅 教办〔2025〕5 号 中共河南省委高校工委 河南省教育厅 关于印发《中共河南省委高校工委 河南省教育厅 2025 年工作要点》的通知 各市卫生计生委,各地级以上市教育局,厅机关各处室: 现将《中共河南省委高校工委 河南省教育厅 2025 年工作要点》 印发给你们,请认真贯彻落实。 中共河南省委高校工委 河 南 省 教 育 厅 2025 年 3 月 10 日 — 1 — 中共河南省委高校工委 河南省教育厅 2025 年工作要点 一、总体要求 全面加强党的建设。',
+    ].join('\n'));
+    const supervised = b.relations.filter((r) => r.type === 'SUPERVISES').map((r) => b.entities.find((e) => e.id === r.to)?.name);
+    expect(supervised).toEqual(expect.arrayContaining(['各市卫生计生委', '厅机关各处室']));
+    const orgs = names(b, 'Organization');
+    expect(orgs.filter((o) => /〔|日|—|云浮/.test(o) || o === '市教育局')).toEqual([]);
+  });
+});
