@@ -1,24 +1,31 @@
-// Once per test run: the sample corpus ingested into an embedded store, which
-// loadedStore() copies (10 MB, milliseconds) instead of ingesting again in
-// every suite (seconds each, and once per mutant under `npm run mutate`).
-import { mkdtempSync, rmSync } from 'node:fs';
+// Once per test run: the corpora the suites read (the sample, and the two
+// generated ones of the trace suites) ingested into embedded stores, which
+// loadedStore() copies (milliseconds) instead of ingesting again in every suite
+// (seconds each, and once per mutant under `npm run mutate`).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { EmbeddedStore } from '../src/graph/embedded-store.js';
 import { ingest } from '../src/pipeline.js';
+import { CORPORA, type CorpusName } from './helpers.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { sampleStore: string }
+  export interface ProvidedContext { stores: Record<CorpusName, string> }
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-kg-sample-'));
-  const path = join(dir, 'graph');
-  const store = new EmbeddedStore(path);
-  await store.init();
-  await ingest(store, [new URL('../corpus/', import.meta.url).pathname]);
-  await store.close();
-  project.provide('sampleStore', path);
+  const dir = mkdtempSync(join(tmpdir(), 'policy-kg-stores-'));
+  const stores = {} as Record<CorpusName, string>;
+  for (const [name, corpus] of Object.entries(CORPORA) as [CorpusName, () => string][]) {
+    mkdirSync(join(dir, name));
+    const path = join(dir, name, 'graph');
+    const store = new EmbeddedStore(path);
+    await store.init();
+    await ingest(store, [corpus()]);
+    await store.close();
+    stores[name] = path;
+  }
+  project.provide('stores', stores);
   return () => rmSync(dir, { recursive: true, force: true });
 }

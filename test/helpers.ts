@@ -10,6 +10,8 @@ import type { GraphStore } from '../src/graph/store.js';
 import { ingest } from '../src/pipeline.js';
 import { extractDocument } from '../src/extract/index.js';
 import { readPolicyFile } from '../src/read/index.js';
+import { cascadeCorpus } from './trace/cascade.js';
+import { leaderFollowerCorpus } from './trace/generated.js';
 
 export const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 export const GOLD = new URL('../corpus/gold/', import.meta.url).pathname;
@@ -37,21 +39,29 @@ export function describeEachStore(title: string, body: (name: string, open: () =
   for (const [name, open, available] of TEST_STORES) describe.skipIf(!available)(title.replace('%s', name), () => body(name, open));
 }
 
+/** The corpora the suites load: the sample, and the generated ones of the trace suites. */
+export const CORPORA = {
+  sample: () => CORPUS,
+  cascade: () => cascadeCorpus(),
+  leaderFollower: () => leaderFollowerCorpus(),
+};
+export type CorpusName = keyof typeof CORPORA;
+
 /**
- * A store of the given kind, initialised and loaded with the sample corpus. The
+ * A store of the given kind, initialised and loaded with a corpus (the sample unless named). The
  * embedded one is a copy of the store test/global-setup.ts ingested for this run.
  */
-export async function loadedStore(open: () => Promise<GraphStore> = TEST_STORES[0][1]): Promise<GraphStore> {
+export async function loadedStore(open: () => Promise<GraphStore> = TEST_STORES[0][1], corpus: CorpusName = 'sample'): Promise<GraphStore> {
   if (open === TEST_STORES[0][1]) {
     const path = join(tmp('policy-kg-test-'), 'graph');
-    copyFileSync(inject('sampleStore'), path);
+    copyFileSync(inject('stores')[corpus], path);
     const store = new EmbeddedStore(path);
     await store.init();
     return store;
   }
   const store = await open();
   await store.init();
-  await ingest(store, [CORPUS]);
+  await ingest(store, [CORPORA[corpus]()]);
   return store;
 }
 

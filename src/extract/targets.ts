@@ -30,7 +30,8 @@ function reportsPast(text: string, at: number, reviewUntil: (at: number) => bool
   if (reviewUntil(at)) return true;
   const s = text.lastIndexOf('。', at) + 1;
   const sentence = text.slice(Math.max(s, text.lastIndexOf('\n', at) + 1), text.indexOf('。', at) < 0 ? text.length : text.indexOf('。', at));
-  const opening = /^[^，,]{0,12}?(\d{4})年/.exec(sentence.replace(/^[—\s\d.、（）()一二三四五六七八九十]+/, ''));
+  // An item number in front (1. / （二）) is not the year a sentence opens with (2020年末，…).
+  const opening = /^[^，,]{0,12}?(\d{4})年/.exec(sentence.replace(/^[—\s]*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, ''));
   return PAST.test(sentence) || (!!docYear && !!opening && Number(opening[1]) < docYear);
 }
 
@@ -54,14 +55,15 @@ function reviewSections(text: string): (at: number) => boolean {
 export function findTargets(text: string, docYear: number | null = null): Mention[] {
   const out: Mention[] = [];
   const inReview = reviewSections(text);
-  const clauseRe = /[^，。；：！？\n]+/g;
+  // Clauses end at full-width marks, and at ASCII ones a page may use instead (not the comma of 1,000).
+  const clauseRe = /(?:[^，。；：！？\n,;]|,(?=\d{3}(?!\d)))+/g;
   let previousWasTarget = false;
   for (const c of text.matchAll(clauseRe)) {
     const clause = c[0];
     const base = c.index!;
     const q = firstQuantity(clause);
     const d = DURATION.exec(clause);
-    const continues = previousWasTarget && text[base - 1] === '，';
+    const continues = previousWasTarget && /[，,]/.test(text[base - 1] ?? '');
     const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, base - 10), base));
     previousWasTarget = false;
     if (!q && !d && !deadline) continue;
@@ -103,6 +105,9 @@ function targetFields(name: string, q: { value: string; unit: string; end: numbe
 }
 
 function firstQuantity(clause: string): { value: string; unit: string; end: number } | null {
+  // A ratio (床人比不低于1:1.6) counts as a quantity of its own kind.
+  const ratio = /比[^\d]{0,6}(\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?)/.exec(clause);
+  if (ratio) return { value: ratio[1].replace('：', ':'), unit: '比', end: ratio.index + ratio[0].length };
   QUANT.lastIndex = 0;
   for (const m of clause.matchAll(QUANT)) {
     const before = clause.slice(Math.max(0, m.index! - 1), m.index!);

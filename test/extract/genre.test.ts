@@ -39,6 +39,13 @@ describe('targets', () => {
     expect(names(b, 'Target')).toEqual(expect.arrayContaining(['学位4950个', '普惠率86%', '现代化学校治理体系初步建立', '人均预期寿命达82.4岁', '重大慢病过早死亡率降至9.3%']));
   });
 
+  it('are not results a plan reports (a background section, a sentence opening with a past year) and end at ASCII commas; a ratio is a quantity', () => {
+    const b = extract('东川市“十四五”卫生健康发展规划（2023年印发）\n一、发展背景\n“十三五”时期成效显著。农村卫生户厕普及率达99.9%。\n2020年末,全市居民人均预期寿命提高到82.25岁。\n二、主要目标\n到2025年,每千人床位数达到6.8张,公立医院床人比不低于1:1.6,医护比不低于1:1.2,50%以上县级综合医院达到推荐标准。');
+    const t = names(b, 'Target');
+    expect(t).toEqual(expect.arrayContaining(['每千人床位数达到6.8张', '公立医院床人比不低于1:1.6', '医护比不低于1:1.2', '50%以上县级综合医院达到推荐标准']));
+    expect(t.filter((x) => /99\.9|82\.25/.test(x))).toEqual([]);
+  });
+
   it('are set by the program the section heading carries out, not by one named inside the target or after it', () => {
     const b = extract('东川市卫生健康工作要点\n（一）实施全民健康促进行动。\n1.主要目标指标。\n培育健康东川行动样板50个，居民健康素养水平达39%以上。\n（二）深化改革。\n到2025年，建成标杆院系3个，以党建引领推动“双高”建设走在前列。');
     const st = setsTarget(b);

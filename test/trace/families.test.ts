@@ -4,11 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentChain } from '../../src/extract/variants.js';
 import type { GraphStore } from '../../src/graph/store.js';
-import { ingest } from '../../src/pipeline.js';
 import { resolveProgram, traceProgram } from '../../src/trace/adoption.js';
 import { explain } from '../../src/trace/explain.js';
-import { CORPUS, runCli, describeEachStore, tmp } from '../helpers.js';
-import { cascadeCorpus } from './cascade.js';
+import { CORPUS, runCli, describeEachStore, loadedStore, tmp } from '../helpers.js';
 
 describe('a local version of a program is named for its place', () => {
   it.each([
@@ -31,9 +29,7 @@ describe('a local version of a program is named for its place', () => {
 describeEachStore('tracing the test cascade in the %s store', (_, open) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await open();
-    await store.init();
-    await ingest(store, [cascadeCorpus()]);
+    store = await loadedStore(open, 'cascade');
   }, 120_000);
   afterAll(async () => store?.close());
   const one = async (name: string) => { const m = await resolveProgram(store, name); if (m.kind !== 'one') throw new Error(`${name}: ${m.kind}`); return m.program; };

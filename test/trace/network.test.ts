@@ -9,15 +9,12 @@ import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
 import { traceProgram } from '../../src/trace/adoption.js';
 import { diffusionNetwork, type NetworkEdge } from '../../src/trace/network.js';
-import { describeEachStore, tmp } from '../helpers.js';
-import { leaderFollowerCorpus } from './generated.js';
+import { describeEachStore, loadedStore, tmp } from '../helpers.js';
 
 describeEachStore('the diffusion network over the %s store', (_, open) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await open();
-    await store.init();
-    await ingest(store, [leaderFollowerCorpus()]);
+    store = await loadedStore(open, 'leaderFollower');
   }, 120_000);
   afterAll(async () => store?.close());
   const edge = (edges: NetworkEdge[], from: string, to: string) => edges.find((e) => e.from === from && e.to === to);
