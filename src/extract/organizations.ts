@@ -33,8 +33,8 @@ export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 const SUFFIX = new RegExp(`(${[...orgLex.suffixes].sort((a, b) => b.length - a.length).join('|')})(?!织)`, 'g');
 const INNER_END = new RegExp(`${SUFFIX.source}|(?<=[省市区县州])委`, 'g');
 const STOP = new RegExp(`^(${orgLex.stopBefore})$`);
-/** What ends a 文号, a date, a page mark or a run of words (a space: two names of a signature line): never part of the name after it. */
-const GLUED_BEFORE_NAME = /〕\s*\d+\s*号|\d\s*日|—\s*\d+\s*—|\s+/g;
+/** What ends a 文号, a date or year (2021年部党组…), a page mark or a run of words (a space: two names of a signature line): never part of the name after it. */
+const GLUED_BEFORE_NAME = /〕\s*\d+\s*号|\d\s*[日年]度?|—\s*\d+\s*—|\s+/g;
 const LEADING_STOP = new RegExp(`^(?:${orgLex.stopBefore})+`);
 const GENERIC_PREFIX = new RegExp(orgLex.genericPrefix);
 const GENERIC = new Set(orgLex.generic);
@@ -200,8 +200,10 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       if (after < m.index! && (text.startsWith('中共', after) || namedPlaces(text.slice(after, after + 6)).some((p) => p.index === 0))) start = after;
     }
     // A line flattened from a PDF runs a 文号, a date or a page mark into the next name (教办〔2020〕55号中共…, 3月10日— 1 —中共…).
-    const glued = [...text.slice(start, m.index!).matchAll(GLUED_BEFORE_NAME)].at(-1);
-    if (glued) start += glued.index! + glued[0].length;
+    // (Read from a little before the edge: jieba may have put 2021 apart from its 年.)
+    const look = Math.max(from, start - 4);
+    const glued = [...text.slice(look, m.index!).matchAll(GLUED_BEFORE_NAME)].at(-1);
+    if (glued && look + glued.index! + glued[0].length > start) start = look + glued.index! + glued[0].length;
     // jieba joins a clause word to the name after it (现经|市人民政府, 建立健全|党委): before a place or the bare head, it is not part of the name.
     const lead = LEADING_STOP.exec(text.slice(start, m.index!))?.[0] ?? '';
     const rest = text.slice(start + lead.length, end);
