@@ -34,7 +34,7 @@ function idOf(m: Mention): string {
 
 /**
  * Places the text governs or acts on: not those only inside another body's name (兰州 of 兰州大学,
- * 新疆 of 新疆生产建设兵团教育局), unless that is the document's own place or one containing it,
+ * 新疆 of 新疆生产建设兵团教育局, in the text or in a title it cites), unless that is the document's own place or one containing it,
  * and not those on a page's chrome lines or in a contact address.
  */
 function placesActedOn(text: string, place: string | null, orgs: Mention[]): Mention[] {
@@ -68,10 +68,11 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
   const stem = doc.file.replace(/\.[^.]+$/, '');
 
   const programs = findPrograms(text);
-  const orgs = findOrganizations(text, { place, programs }).filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start));
+  const named = findOrganizations(text, { place, programs });
+  const orgs = named.filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
   const regulations = findRegulations(text, place);
-  const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, orgs), ...targets]
+  const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, named), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.

@@ -168,7 +168,7 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
     const end = m.index! + m[0].length;
     // 大学 of 大学习, 学院 of 学院路: a head noun must end a word.
     // 委 and 组 end a name even where jieba joins them to the next word (市卫生健康委|以…: 委以).
-    if ((!isWordBoundary(text, end) && !/[委组]$/.test(m[0])) || NOT_FOLLOWED_BY.test(text.slice(end, end + 4))) continue;
+    if ((!isWordBoundary(text, end) && !/[委组]$/.test(m[0])) || (m[0].endsWith('中心') && NOT_FOLLOWED_BY.test(text.slice(end, end + 4)))) continue;
     const windowStart = Math.max(0, m.index! - 24);
     const left = text.slice(windowStart, m.index!);
     const cut = Math.max(...EDGE_PUNCT.map((c) => left.lastIndexOf(c)));

@@ -33,6 +33,15 @@ describe('places the text acts on', () => {
   });
 });
 
+describe('a university named in a cited title or before 工作', () => {
+  it('is a body, and the city in its name is no place the text acts on', () => {
+    const b = extract('甘肃省教育厅2025年工作要点\n落实《教育部关于对口支援兰州城市学院等高校工作的通知》，加强对口支援延安大学工作。');
+    expect(names(b, 'Organization')).toContain('延安大学');
+    const places = toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name);
+    expect(places.filter((p) => p === '兰州市' || p === '延安市')).toEqual([]);
+  });
+});
+
 describe('targets', () => {
   it('reads rates without a verb, quantities continuing a target, a deadline\'s clause and indicators reached (达, 降至, 岁)', () => {
     const b = extract('东川市教育局2025年工作要点\n新建中小学幼儿园9所，新增班级138个，学位4950个。公办园率45%；普惠率86%。到2025年，现代化学校治理体系初步建立。人均预期寿命达82.4岁，重大慢病过早死亡率降至9.3%。');
