@@ -5,6 +5,7 @@ import type { Mention } from './mention.js';
 import { findAddressees } from './addressees.js';
 import { isInstitution, orgLex } from './organizations.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
+import { MASK, namedPlaces } from '../read/metadata.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
 
 export interface RelationDraft {
@@ -30,7 +31,7 @@ export interface RelationInput {
 
 const ADDRESSEE_HEAD = new RegExp(orgLex.addresseeHeads);
 const IMPLEMENT_VERB = /(实施|落实|推进|推动|深化|开展|执行|贯彻|抓好|做好|办好|举办|启动|打造|培育|组织|建设|持续|继续|深入|全面)/;
-const NOT_OURS = /(入选|根据|按照|依据)/;
+const NOT_OURS = /(入选|根据|依据)/;
 const CARRY_OUT = '落实|贯彻|执行|实施|对标|推进|学习';
 const REG_IMPLEMENT = new RegExp(`^(${CARRY_OUT})$`);
 /** The word nearest before a title decides what the document does with it: 根据《…》 cites a basis, 落实《…》 carries it out. */
@@ -238,8 +239,9 @@ function setsTarget({ text, mentions }: RelationInput): RelationDraft[] {
 }
 
 /**
- * Where a body belongs: the place its name states, else the document's. A school, university or hospital
- * is placed only by a local text it lies within: a ministry's list of universities places none of them.
+ * Where a body belongs: the place its name states (written out, or made explicit from 市教委 and the
+ * like). A name with no place in it (干部培训学院, 党建服务中心) places nothing; a school, university or
+ * hospital is placed only by a local text it lies within: a ministry's list of universities places none.
  */
 function locatedIn({ mentions, place }: RelationInput): RelationDraft[] {
   const seen = new Set<string>();
@@ -248,7 +250,7 @@ function locatedIn({ mentions, place }: RelationInput): RelationDraft[] {
   const ownPlace = (scope: string) => !!place && place !== '全国' && (scope === place || g.within(scope, place));
   for (const m of mentions) {
     if (m.label !== 'Organization' || m.rule === 'org.generic' || !m.scope || m.fields?.level === 'central' || seen.has(m.id)) continue;
-    if (isInstitution(m.name) && !ownPlace(m.scope)) continue;
+    if ((isInstitution(m.name) && !ownPlace(m.scope)) || !(namedPlaces(m.name).length || MASK.test(m.name))) continue;
     seen.add(m.id);
     out.push({ type: 'LOCATED_IN', from: m.id, to: `place:${m.scope}`, at: m.start, rule: 'located-in.scope', confidence: 0.8 });
   }

@@ -105,6 +105,14 @@ describe('bodies and where they are', () => {
     expect(located(b).map(([, p]) => p)).not.toContain('合肥市');
   });
 
+  it('a body whose name states no place is placed nowhere; one the text names with its place is', () => {
+    const b = extract('上海市教育委员会2025年工作要点\n依托干部培训学院和党建服务中心开展培训，市教委会同上海市卫生健康委员会推进工作。按照教育部“对标争先”建设计划的部署要求推进。');
+    expect(located(b)).toEqual(expect.arrayContaining([['上海市教育委员会', '上海市'], ['上海市卫生健康委员会', '上海市']]));
+    expect(located(b).filter(([o]) => /学院|中心/.test(o ?? ''))).toEqual([]);
+    // 按照X的部署要求 carries X out.
+    expect(b.relations).toContainEqual(expect.objectContaining({ type: 'IMPLEMENTS', to: 'program:对标争先建设计划' }));
+  });
+
   it('plenary sessions, clause words and grades of hospitals are no bodies', () => {
     const b = extract('苏州市教育局2025年工作要点\n深入学习党的二十届二中、三中全会精神。经市人民政府同意，建立健全党委统一领导的工作格局，推动三级医院和县级综合医院帮扶。落实2025年部党组理论学习安排。');
     const orgs = names(b, 'Organization');
