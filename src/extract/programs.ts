@@ -132,6 +132,13 @@ export function findPrograms(text: string): Mention[] {
     const start = m.index! + m[0].length - name.length;
     out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.reform-or-bundle', confidence: 0.6, fields: { kind: /行动$/.test(name) ? '行动' : /工程$/.test(name) ? '工程' : '改革' } });
   }
+  // 9. An edition of a recurring event or campaign: 举办第17届高校思想政治理论课教学观摩活动 (the edition is no part of its name).
+  for (const m of text.matchAll(new RegExp(`第[一二三四五六七八九十百\\d]+届([\\u4e00-\\u9fff]{4,24}?${HEAD})(?!${lex.headContinuations})`, 'g'))) {
+    const name = m[1];
+    if (GENERIC.has(name) || !isWordBoundary(text, m.index! + m[0].length)) continue;
+    const start = m.index! + m[0].length - name.length;
+    out.push({ label: 'Program', name, form: name, start, end: start + name.length, rule: 'program.edition', confidence: 0.65, fields: { kind: headKind(headOf(name)!) } });
+  }
   return dropContained(out);
 }
 

@@ -19,6 +19,15 @@ describe('programs a plan names without a quoted brand and head', () => {
   });
 });
 
+describe('programs a text enrols in or holds an edition of', () => {
+  it('reads 列入X计划 and 举办第N届X活动 (the edition is no part of the name)', () => {
+    const b = extract('教育部关于对口支援高校工作的通知\n决定增加部分高校对口支援西部高校，列入教育部对口支援西部地区高等学校计划。\n举办第17届高校思想政治理论课教学观摩活动。');
+    const p = names(b, 'Program');
+    expect(p).toEqual(expect.arrayContaining(['教育部对口支援西部地区高等学校计划', '高校思想政治理论课教学观摩活动']));
+    expect(p.filter((x) => x.includes('届'))).toEqual([]);
+  });
+});
+
 describe('places the text acts on', () => {
   it('are not those inside another body\'s name or on chrome lines, and 全国 is no entity of the output', () => {
     const text = '教育部关于对口支援西部高校工作的通知\n有关高等学校：\n决定由北京理工大学对口支援延安大学，加快中西部教育发展，支持甘肃省高校建设。\n通信地址：雅安市雨城区正和路1号';
