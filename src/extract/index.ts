@@ -14,6 +14,7 @@ import { findPrograms, headOf, titleProgram as programOfTitle } from './programs
 import { parentChain } from './variants.js';
 import { findRegulations, regulationKind } from './regulations.js';
 import { findDefinitions } from './definitions.js';
+import { findDivisions } from './divisions.js';
 import { DOC, readRelations } from './relations.js';
 import { withDocumentWords } from './segmenter.js';
 import { insideBookTitle, sentenceBounds } from './sentences.js';
@@ -132,6 +133,9 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
     return m;
   });
   mentions.push(...issuers);
+  // The issuing bureau's own divisions and party committee, named without it (组干科, 局党委).
+  const divisions = findDivisions(text, issuers.find((i) => /局$/.test(i.name)));
+  mentions.push(...divisions.filter((d) => !orgs.some((o) => o.start < d.end && d.start < o.end)).map((d) => ({ ...d, id: idOf(d) })));
 
   const document: DocumentNode = {
     id: docId, title: meta.title, noticeTitle: meta.noticeTitle, docRef: meta.title ?? meta.docNumber ?? `${stem}#${doc.part}`, docNumber: meta.docNumber,

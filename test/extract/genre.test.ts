@@ -122,6 +122,12 @@ describe('bodies and where they are', () => {
     expect(b.relations).toContainEqual(expect.objectContaining({ type: 'IMPLEMENTS', to: 'program:对标争先建设计划' }));
   });
 
+  it('a bureau\'s divisions and party committee, named without it, are its own', () => {
+    const b = extract('芜湖市教育局2025年工作要点\n1.修订局党委理论学习中心组学习制度。（责任科室：组干科、机关党委）\n芜湖市教育局\n2025年2月1日');
+    expect(names(b, 'Organization')).toEqual(expect.arrayContaining(['中共芜湖市教育局委员会', '芜湖市教育局组干科', '芜湖市教育局机关党委']));
+    expect(located(b)).toContainEqual(['芜湖市教育局组干科', '芜湖市']);
+  });
+
   it('plenary sessions, clause words and grades of hospitals are no bodies', () => {
     const b = extract('苏州市教育局2025年工作要点\n深入学习党的二十届二中、三中全会精神。经市人民政府同意，建立健全党委统一领导的工作格局，推动三级医院和县级综合医院帮扶。落实2025年部党组理论学习安排。');
     const orgs = names(b, 'Organization');
