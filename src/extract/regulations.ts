@@ -41,7 +41,15 @@ export function findRegulations(text: string, place: string | null = null): Ment
     out.push({ label: 'Regulation', name, form, start, end, rule, confidence: kind ? confidence : confidence - 0.25, fields: { kind: kind ?? 'other' } });
   };
   // 《…》 may nest 〈〉 or <> inside; it never spans a line.
-  for (const m of text.matchAll(/《([^《》\n]{2,80})》/g)) add(bareName(m[1]), m.index!, m.index! + m[0].length, 'regulation.book-title', 0.95);
+  for (const m of text.matchAll(/《([^《》\n]{2,80})》/g)) {
+    add(bareName(m[1]), m.index!, m.index! + m[0].length, 'regulation.book-title', 0.95);
+    // A notice's title cites the instrument it issues in 〈〉: 《…办公厅印发〈关于…的意见〉的通知》 cites that opinion too.
+    for (const inner of m[1].matchAll(/[〈<]([^〈〉<>]{4,60})[〉>]/g)) {
+      const start = m.index! + 1 + inner.index!;
+      const name = bareName(inner[1]);
+      out.push({ label: 'Regulation', name, form: name, start, end: start + inner[0].length, rule: 'regulation.nested-title', confidence: 0.9, fields: { kind: regulationKind(name) ?? 'other' } });
+    }
+  }
   for (const k of KNOWN) for (const m of text.matchAll(k.re)) add(k.name, m.index!, m.index! + m[0].length, 'regulation.known', 0.9);
   for (const { re, head } of UNQUOTED) {
     for (const m of text.matchAll(re)) {

@@ -64,10 +64,13 @@ export function readRelations(inp: RelationInput): RelationDraft[] {
 
 function issues({ text, mentions, issuers, titleProgram }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = issuers.map((i) => ({ type: 'ISSUES' as const, from: i.id, to: DOC, at: i.start, rule: 'issues.document-issuer', confidence: 0.9 }));
-  // 《中共中央国务院关于…》: the bodies a cited title names before 关于 issued it.
+  // 《中共中央国务院关于…》: the bodies a cited title names before 关于 issued it (and the instrument its 〈〉 names).
   for (const o of mentions.filter((m) => m.rule === 'org.title-issuer')) {
-    const r = mentions.find((m) => m.label === 'Regulation' && m.start <= o.start && o.end <= m.end);
-    if (r) out.push({ type: 'ISSUES', from: o.id, to: r.id, at: r.start, rule: 'issues.named-in-title', confidence: 0.8 });
+    for (const r of mentions.filter((m) => m.label === 'Regulation' && !/^regulation\.(own|notice)-title$/.test(m.rule) && m.start <= o.start && o.end <= m.end)) {
+      for (const t of [r, ...mentions.filter((m) => m.rule === 'regulation.nested-title' && m.start > r.start && m.end < r.end)]) {
+        out.push({ type: 'ISSUES', from: o.id, to: t.id, at: r.start, rule: 'issues.named-in-title', confidence: 0.8 });
+      }
+    }
   }
   // 中共教育部党组《关于…》, 中宣部、中组部《…》, 教育部等九部门印发的《…》: the bodies right before a cited title issued it.
   const orgs = mentions.filter((m) => m.label === 'Organization' && m.rule !== 'org.generic');
@@ -141,7 +144,7 @@ function supervises({ text, mentions, issuers }: RelationInput): RelationDraft[]
 
 function references({ mentions }: RelationInput): RelationDraft[] {
   return mentions
-    .filter((m) => m.label === 'Regulation' && m.rule === 'regulation.book-title' && m.fields?.kind !== 'publication')
+    .filter((m) => m.label === 'Regulation' && (m.rule === 'regulation.book-title' || m.rule === 'regulation.nested-title') && m.fields?.kind !== 'publication')
     .map((m) => ({ type: 'REFERENCES' as const, from: DOC, to: m.id, at: m.start, rule: 'references.book-title', confidence: 0.9 }));
 }
 
@@ -153,7 +156,7 @@ function implementsRel({ text, mentions }: RelationInput): RelationDraft[] {
     if (m.label === 'Program') {
       if (insideBookTitle(text, m.start) || NOT_OURS.test(before)) continue;
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
-    } else if (m.label === 'Regulation' && implementsRegulation(before, text.slice(m.end, m.end + 40))) {
+    } else if (m.label === 'Regulation' && m.rule !== 'regulation.nested-title' && implementsRegulation(before, text.slice(m.end, m.end + 40))) {
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: 'implements.verb+regulation', confidence: 0.75 });
     }
   }

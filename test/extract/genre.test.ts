@@ -166,6 +166,15 @@ describe('who issued what', () => {
     ]));
   });
 
+  it('the instrument a cited notice issues in 〈〉 is cited too, and issued by the notice\'s bodies', () => {
+    const b = extract('包头市进一步完善医疗卫生服务体系实施方案\n为深入贯彻《中共中央办公厅国务院办公厅印发〈关于进一步完善医疗卫生服务体系的意见〉的通知》精神，制定本方案。');
+    const inner = '关于进一步完善医疗卫生服务体系的意见';
+    expect(issued(b)).toEqual(expect.arrayContaining([['中共中央办公厅', inner], ['国务院办公厅', inner]]));
+    const to = (type: string) => b.relations.filter((r) => r.type === type).map((r) => r.to);
+    expect(to('REFERENCES')).toContain(`reg:${inner}`);
+    expect(to('IMPLEMENTS')).not.toContain(`reg:${inner}`);
+  });
+
   it('every instrument a notice hands down, by the notice\'s issuers', () => {
     const b = extract('浙江省教育厅 浙江省财政厅关于印发两个行动计划的通知\n各市教育局：\n现将《浙江省托育服务行动计划》和《浙江省县域高中提升行动计划》印发给你们，请认真贯彻执行。\n浙江省教育厅 浙江省财政厅\n2025年3月1日');
     for (const issuer of ['浙江省教育厅', '浙江省财政厅']) {
