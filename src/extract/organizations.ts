@@ -49,7 +49,7 @@ const HEAD_EXPANSION = new RegExp(`(${Object.keys(orgLex.headExpansions).join('|
 /** Schools, hospitals, centres: bodies that act in a plan but do not speak for it. */
 export const isInstitution = (name: string) => INSTITUTION.test(name);
 const PROPER_TAGS = /^(nt|nz|ns|nr|j)$/;
-const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|j|vn|an|eng|x|m|a|b|zg)$/; // zg: jieba's tag for 委 at the end of 卫生健康委
+const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|nrfg|j|vn|an|eng|x|m|a|b|zg)$/; // zg: jieba's tag for 委 at the end of 卫生健康委; nrfg: 习近平 of 习近平新时代…研究中心
 /** Abbreviations, longest first, so that 市委教育工委 wins over 市委. */
 const ABBREVIATIONS = [...orgLex.abbreviations].sort((a, b) => b.form.length - a.form.length);
 /** Forms the lexicon knows, longest first so that 教育部党组 wins over 教育部. */

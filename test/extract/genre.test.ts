@@ -128,6 +128,11 @@ describe('bodies and where they are', () => {
     expect(located(b)).toContainEqual(['芜湖市教育局组干科', '芜湖市']);
   });
 
+  it('a centre named for a person\'s thought keeps the name in front', () => {
+    const b = extract('宁波市教育局2025年工作要点\n筹建习近平新时代中国特色社会主义思想研究中心、红色文化研究中心。');
+    expect(names(b, 'Organization')).toContain('习近平新时代中国特色社会主义思想研究中心');
+  });
+
   it('plenary sessions, clause words and grades of hospitals are no bodies', () => {
     const b = extract('苏州市教育局2025年工作要点\n深入学习党的二十届二中、三中全会精神。经市人民政府同意，建立健全党委统一领导的工作格局，推动三级医院和县级综合医院帮扶。落实2025年部党组理论学习安排。');
     const orgs = names(b, 'Organization');
