@@ -177,6 +177,15 @@ export function inferPlace(text: string, title: string | null, docNumber: string
     if (best && (counts.size === 1 || best[1] > [...counts.values()].sort((a, b) => b - a)[1])) {
       return { ...stated(best[0], `a district's or county's own text (${title}) naming ${best[0]}`, 0.6), placeInferred: true };
     }
+    // A county's text names itself by its short form (海盐样板, 全县): the one county of the province its clues point to (来浙).
+    if (!best && /县/.test(title)) {
+      const provinces = new Set([...text.matchAll(new RegExp(`(?:${g.clues.abbrVerbs})([${Object.keys(g.clues.provinceAbbr).join('')}])`, 'g'))].map((m) => g.clues.provinceAbbr[m[1]]));
+      const counties = [...g.byName.values()].filter((p) => p.level === 'district' && p.name.length === 3 && p.name.endsWith('县') && provinces.has(p.province) && text.includes(p.name.slice(0, 2)));
+      if (counties.length === 1) {
+        const c = counties[0];
+        return { ...stated(c.name, `a county's own text (${title}) naming ${c.name.slice(0, 2)} in ${c.province}`, 0.5), placeInferred: true };
+      }
+    }
   }
   // Votes: named places, districts (count for their city), abbreviations after 在/来, regional clues.
   const votes = new Map<string, number>();

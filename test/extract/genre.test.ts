@@ -28,6 +28,13 @@ describe('programs a text enrols in or holds an edition of', () => {
   });
 });
 
+describe('a county\'s own text', () => {
+  it('is placed in the county its short form names, within the province its clues point to', () => {
+    const b = extract('2025年全县卫生健康工作要点\n奋力打造共同富裕德清样板，严格落实入境来浙人员健康管理。');
+    expect(b.documents[0]).toMatchObject({ place: '德清县', placeInferred: true });
+  });
+});
+
 describe('places the text acts on', () => {
   it('are not those inside another body\'s name or on chrome lines, and 全国 is no entity of the output', () => {
     const text = '教育部关于对口支援西部高校工作的通知\n有关高等学校：\n决定由北京理工大学对口支援延安大学，加快中西部教育发展，支持甘肃省高校建设。\n通信地址：雅安市雨城区正和路1号';
