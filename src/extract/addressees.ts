@@ -12,6 +12,8 @@ const LINE = /^[^。]{4,300}[：:]$/;
 const RUN = /(?:通知|号)\s*([^。：:]{4,300}?)[：:]\s*(?=现将|为|根据|按照|经|《)/;
 /** A list of places that the next item shares: 各省、自治区、直辖市党委教育工作部门、教育厅 → 各省、自治区、直辖市教育厅. */
 const SHARED_PLACES = /^各(?:[^、]{1,5}、)+[^、]*?(?:直辖市|自治区|省|市|县|区)/;
+const ZONE = new RegExp(`(?:${orgLex.zones})$`);
+const ZONE_HEAD = new RegExp(`(?:${orgLex.zones})(管委会|管理委员会|党工委)$`);
 const OWN_START = /^(各|有关|[省市区县部厅委局]|机关|直属|高校|中共|国家)/;
 
 export interface Addressee { item: string; start: number }
@@ -23,11 +25,31 @@ export interface Addressee { item: string; start: number }
 function perPlace(a: Addressee): Addressee[] {
   const parts = a.item.split('、');
   const last = parts.at(-1)!;
+  const zones = perZone(a, parts);
+  if (zones) return zones;
   const place = gazetteer().leadingForm(last);
   if (parts.length < 2 || !place || !HEAD.test(last) || !parts.slice(0, -1).every((p) => gazetteer().forms.has(p))) return [a];
   const head = last.slice(place.length);
   let at = a.start;
   return parts.map((p, i) => { const item = i === parts.length - 1 ? last : `${p}${head}`; const start = at; at += p.length + 1; return { item, start }; });
+}
+
+/**
+ * Zones sharing one administration's head: 扬中经开区、高新区管委会 → 扬中经开区管委会, 扬中高新区管委会
+ * (the place in front of the first zone is every zone's).
+ */
+function perZone(a: Addressee, parts: string[]): Addressee[] | null {
+  const last = parts.at(-1)!;
+  const m = ZONE_HEAD.exec(last);
+  if (parts.length < 2 || !m || !parts.slice(0, -1).every((p) => ZONE.test(p))) return null;
+  const owner = ZONE.exec(parts[0])!.index ? parts[0].slice(0, ZONE.exec(parts[0])!.index) : '';
+  let at = a.start;
+  return parts.map((p, i) => {
+    const zone = i === parts.length - 1 ? last.slice(0, last.length - m[1].length) : p;
+    const start = at;
+    at += p.length + 1;
+    return { item: `${zone.startsWith(owner) ? '' : owner}${zone}${m[1]}`, start };
+  });
 }
 
 /** Split at top-level separators: 、 only after an addressee's head. */

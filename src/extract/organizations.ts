@@ -27,6 +27,7 @@ interface OrgLexicon {
   addresseeHeads: string;
   headExpansions: Record<string, string>;
   fieldsOfWork: Record<string, string>;
+  zones: string;
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).

@@ -19,6 +19,12 @@ describe('addressees', () => {
     expect(t.slice(first.start, first.start + first.item.length)).toBe('各市教育局');
   });
 
+  it('zones under one administration\'s head are one committee each, with the place of the first', () => {
+    expect(items('各镇人民政府、街道办事处，丹阳经开区、高新区管委会，市各委办局：\n现将……')).toEqual([
+      '各镇人民政府', '街道办事处', '丹阳经开区管委会', '丹阳高新区管委会', '市各委办局',
+    ]);
+  });
+
   it('are not a heading or a sentence that ends in a colon', () => {
     expect(items('一、总体要求：\n坚持……。')).toEqual([]);
   });
