@@ -153,8 +153,9 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
   const found: Mention[] = [];
   const mk = (form: string, start: number, rule: string, confidence: number): Mention => {
     const c = canonicalOrg(form, ctx.place);
-    // 市教育局 in a province's text (各地级以上市教育局) is every city's bureau: a class of bodies, not one.
-    const ofClass = local(ctx.place) && /^[市区县](?!域|场|级)/.test(form) && c.name === form;
+    // 市教育局 in a province's text (各地级以上市教育局), 自治区教育厅 in a ministry's, 开发区教育局 in a city's:
+    // every such place's body, a class of bodies, not one (where the text's own place is unknown, it is that place's).
+    const ofClass = !!ctx.place && /^(省|自治区|直辖市|开发区|新区|[市区县](?!域|场|级))/.test(form) && c.name === form;
     return { label: 'Organization', name: c.name, form, start, end: start + form.length, rule: ofClass ? 'org.generic' : rule, confidence, scope: c.scope, fields: { level: c.level } };
   };
   // 1. Forms the lexicon knows, longest first.

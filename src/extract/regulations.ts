@@ -57,8 +57,8 @@ export function findRegulations(text: string, place: string | null = null): Ment
       for (const part of m[1].split(new RegExp(`(?<=${head})(?:、|和|及)`))) {
         const start = pos;
         pos += part.length + 1;
-        // Verbs chained in front (出台落实…, 落实好…) and "this city" are not part of the title.
-        const name = part.replace(new RegExp(`^(?:${lex.applyVerbs}|好)+`), '').replace(/^(?:本市|本省|新一轮|第[一二三四五六七八九十]+轮)/, '');
+        // Verbs chained in front (制定出台…, 出台落实…, 落实好…) and "this city" are not part of the title.
+        const name = part.replace(new RegExp(`^(?:${lex.applyVerbs}|${lex.draftVerbs}|好)+`), '').replace(/^(?:本市|本省|新一轮|第[一二三四五六七八九十]+轮)/, '');
         // A head noun alone or behind one word (工作方案, 实施意见) names nothing.
         if (name.length - (new RegExp(`${head}$`).exec(name)?.[0].length ?? 0) < 3) continue;
         add(name, start + part.length - name.length, start + part.length, 'regulation.unquoted', 0.6);

@@ -135,6 +135,15 @@ describe('bodies and where they are', () => {
     expect(located(b)).toContainEqual(['芜湖市教育局组干科', '芜湖市']);
   });
 
+  it('a place\'s body written without the place is a class of bodies where the text has a place of its own; a party branch is one body', () => {
+    const central = extract('教育部关于对口支援工作的通知\n有关省、自治区教育厅要加强统筹。');
+    expect(names(central, 'Organization')).not.toContain('自治区教育厅');
+    const city = extract('西安市教育局2025年工作要点\n各区县、开发区教育局要抓好落实。会同市考核办制定出台深化基础教育综合改革目标责任考核办法。推荐中共雅安市人民医院神内血液联合支部委员会参评。');
+    expect(names(city, 'Organization')).not.toContain('开发区教育局');
+    expect(names(city, 'Organization')).toContain('中共雅安市人民医院神内血液联合支部委员会');
+    expect(names(city, 'Regulation')).toContain('深化基础教育综合改革目标责任考核办法');
+  });
+
   it('a centre named for a person\'s thought keeps the name in front', () => {
     const b = extract('宁波市教育局2025年工作要点\n筹建习近平新时代中国特色社会主义思想研究中心、红色文化研究中心。');
     expect(names(b, 'Organization')).toContain('习近平新时代中国特色社会主义思想研究中心');
