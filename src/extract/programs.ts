@@ -18,8 +18,8 @@ const TRIGGER = new RegExp(`(${lex.triggers})`, 'g');
 const TRIGGER_WORD = new RegExp(`^(?:${lex.triggers})$`);
 const GENERIC_MODIFIER = new Set(lex.genericModifiers);
 const FIELD_NOUN = new Set(lex.fieldNouns);
-/** 重点 / 健康重点 in 健康重点项目: a generic modifier, alone or after a field of work. */
-const isGenericModifier = (m: string) => GENERIC_MODIFIER.has(m) || [...FIELD_NOUN].some((f) => m.startsWith(f) && GENERIC_MODIFIER.has(m.slice(f.length)));
+/** 重点 / 健康重点 / 国家试点 in 健康重点项目, 国家试点项目: generic modifiers only, after a field of work or not. */
+const isGenericModifier = (m: string): boolean => GENERIC_MODIFIER.has(m) || [...GENERIC_MODIFIER, ...FIELD_NOUN].some((f) => m.length > f.length && m.startsWith(f) && isGenericModifier(m.slice(f.length)));
 /** A version after the head belongs to the name: 培养计划2.0, 数字化转型3.0版. */
 const VERSION = '(?:\\d\\.\\d版?)?';
 const BRAND_IS_NAME = new RegExp(`(?:${[...HEADS, ...lex.brandEnds].join('|')})$`);
@@ -62,7 +62,8 @@ export function findPrograms(text: string): Mention[] {
       const name = bareName(item);
       const start = pos;
       pos += item.length + 1;
-      if (NOT.has(name) || GENERIC.has(name)) continue;
+      // A count of a kind (“7个专项行动”) names none of them.
+      if (NOT.has(name) || GENERIC.has(name) || GENERIC.has(name.replace(/^[\d一二三四五六七八九十两]+[个项大]/, ''))) continue;
       const [s, e] = items.length === 1 ? [m.index!, m.index! + m[0].length] : [start, start + item.length];
       out.push({ label: 'Program', name, form: name, start: s, end: e, rule: items.length === 1 ? 'program.quoted' : 'program.quoted-list', confidence: 0.85, fields: { kind: headKind(headOf(name)!) } });
     }

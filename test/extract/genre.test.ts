@@ -35,6 +35,13 @@ describe('a county\'s own text', () => {
   });
 });
 
+describe('names that are only kinds of program', () => {
+  it('are a count of a kind or generic words before a head', () => {
+    const b = extract('云南省教育厅2025年工作要点\n推进爱国卫生新“7个专项行动”，抓好国家试点项目建设。');
+    expect(names(b, 'Program').filter((p) => /专项行动|试点项目/.test(p))).toEqual([]);
+  });
+});
+
 describe('places the text acts on', () => {
   it('are not those inside another body\'s name or on chrome lines, and 全国 is no entity of the output', () => {
     const text = '教育部关于对口支援西部高校工作的通知\n有关高等学校：\n决定由北京理工大学对口支援延安大学，加快中西部教育发展，支持甘肃省高校建设。\n通信地址：雅安市雨城区正和路1号';
