@@ -169,7 +169,7 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
   const relations: RelationEdge[] = [];
   const resolve = (id: string) => (id === DOC ? docId : id);
   const ownTitle = mentions.find((m) => m.rule === 'regulation.own-title');
-  for (const r of readRelations({ text, mentions, issuers, titleProgram, place })) {
+  for (const r of readRelations({ text, mentions, issuers, titleProgram, place, year: meta.year })) {
     let to = resolve(r.to);
     // A headline that cites the document's own title (chrome of a web page) is not a reference to another instrument.
     if (to === ownTitle?.id && (r.type === 'REFERENCES' || r.type === 'IMPLEMENTS')) continue;

@@ -86,6 +86,8 @@ export function findPrograms(text: string): Mention[] {
         const modifier = name.slice(0, name.length - (headOf(name.replace(/\d\.\d版?$/, ''))?.length ?? 0));
         if (isGenericModifier(modifier) || /^\d+个/.test(modifier)) continue;
         if (/^(各类|各项|相关|有关|一批|一系列|系列|专题|主题|多种|新一轮)/.test(name)) continue;
+        // A dated plan (理论学习中心组2024年度学习计划) is one year's instrument, not a program.
+        if (/\d{4}年/.test(name)) continue;
         out.push({ label: 'Program', name, form: name, start, end, rule: 'program.trigger+name', confidence: 0.6, fields: { kind: headKind(headOf(name)!) } });
       }
     }

@@ -7,6 +7,7 @@ import { isInstitution, orgLex } from './organizations.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { MASK, namedPlaces } from '../read/metadata.js';
 import { clauseAt, insideBookTitle, sentenceBounds } from './sentences.js';
+import { pastReports } from './targets.js';
 
 export interface RelationDraft {
   type: RelationType;
@@ -27,6 +28,8 @@ export interface RelationInput {
   titleProgram: (Mention & { id: string }) | null;
   /** The document's jurisdiction (全国 for a central text). */
   place: string | null;
+  /** The year the document is for: what the text reports of earlier years it does not carry out. */
+  year: number | null;
 }
 
 const ADDRESSEE_HEAD = new RegExp(orgLex.addresseeHeads);
@@ -148,13 +151,15 @@ function references({ mentions }: RelationInput): RelationDraft[] {
     .map((m) => ({ type: 'REFERENCES' as const, from: DOC, to: m.id, at: m.start, rule: 'references.book-title', confidence: 0.9 }));
 }
 
-function implementsRel({ text, mentions }: RelationInput): RelationDraft[] {
+function implementsRel({ text, mentions, year }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
+  const past = pastReports(text, year);
   for (const m of mentions) {
     const clause = clauseAt(text, m.start, m.end);
     const before = text.slice(clause.start, m.start);
     if (m.label === 'Program') {
-      if (insideBookTitle(text, m.start) || NOT_OURS.test(before)) continue;
+      // A program only mentioned where the text reports the past (“十三五”期间…为健康清远建设提供了支撑) is not carried out by it.
+      if (insideBookTitle(text, m.start) || NOT_OURS.test(before) || (!IMPLEMENT_VERB.test(before) && past(m.start))) continue;
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
     } else if (m.label === 'Regulation' && m.rule !== 'regulation.nested-title' && implementsRegulation(before, text.slice(m.end, m.end + 40))) {
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: 'implements.verb+regulation', confidence: 0.75 });

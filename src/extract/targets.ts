@@ -4,7 +4,8 @@
 import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
 
-const lex = loadLexicon<{ rateNouns: string; units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string }>('targets.json');
+const lex = loadLexicon<{ rateNouns: string; units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string; planPeriods: Record<string, number> }>('targets.json');
+const PERIOD_OPENING = new RegExp(`^“?(${Object.keys(lex.planPeriods).join('|')})”?(期间|时期|以来)`);
 const UNIT = `(?:${lex.units.join('|')})`;
 const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
 const QUANT = new RegExp(`${NUM}(${UNIT})`, 'g');
@@ -32,7 +33,14 @@ function reportsPast(text: string, at: number, reviewUntil: (at: number) => bool
   const sentence = text.slice(Math.max(s, text.lastIndexOf('\n', at) + 1), text.indexOf('。', at) < 0 ? text.length : text.indexOf('。', at));
   // An item number in front (1. / （二）) is not the year a sentence opens with (2020年末，…).
   const opening = /^[^，,]{0,12}?(\d{4})年/.exec(sentence.replace(/^[—\s]*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, ''));
-  return PAST.test(sentence) || (!!docYear && !!opening && Number(opening[1]) < docYear);
+  const period = PERIOD_OPENING.exec(sentence.trim())?.[1];
+  return PAST.test(sentence) || (!!docYear && !!opening && Number(opening[1]) < docYear) || (!!docYear && !!period && lex.planPeriods[period] < docYear);
+}
+
+/** For each offset, whether the text there reports the past (a review section, a result, an earlier year or plan period). */
+export function pastReports(text: string, docYear: number | null): (at: number) => boolean {
+  const inReview = reviewSections(text);
+  return (at) => reportsPast(text, at, inReview, docYear);
 }
 
 /** For each offset, whether it lies in a section whose heading names a review of the past. */

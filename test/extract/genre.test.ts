@@ -36,6 +36,12 @@ describe('a county\'s own text', () => {
 });
 
 describe('names that are only kinds of program', () => {
+  it('a dated plan is one year\'s instrument; a program a review of the last plan period mentions is not carried out', () => {
+    const b = extract('东川市医疗保障事业发展“十四五”规划（2021年印发）\n“十三五”期间，全市医疗保障系统为健康东川建设提供了重要支撑。\n制定并落实局党委理论学习中心组2024年度学习计划。');
+    expect(names(b, 'Program').filter((p) => /学习计划/.test(p))).toEqual([]);
+    expect(b.relations.filter((r) => r.type === 'IMPLEMENTS' && r.to.includes('健康东川'))).toEqual([]);
+  });
+
   it('are a count of a kind or generic words before a head', () => {
     const b = extract('云南省教育厅2025年工作要点\n推进爱国卫生新“7个专项行动”，抓好国家试点项目建设。');
     expect(names(b, 'Program').filter((p) => /专项行动|试点项目/.test(p))).toEqual([]);
