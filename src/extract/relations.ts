@@ -176,9 +176,15 @@ function headingLevel(line: string): number {
   return 0;
 }
 
+/** What can own a section's programs: a named program (…计划, …工程, …行动), not a task (“双一流”建设, …工作). */
+const UMBRELLA_HEAD = /(计划|工程|行动|项目|专项)(\d\.\d版?)?$/;
+
 function partOf({ text, mentions, titleProgram }: RelationInput): RelationDraft[] {
   const out: RelationDraft[] = [];
-  const programs = mentions.filter((m) => m.label === 'Program' && !insideBookTitle(text, m.start));
+  // A campaign named after a place (健康浙江建设) is wider than any one section: it is part of none; nor is one
+  // a target counts (培育健康浙江行动省级样板50个).
+  const targets = mentions.filter((m) => m.label === 'Target');
+  const programs = mentions.filter((m) => m.label === 'Program' && !insideBookTitle(text, m.start) && m.rule !== 'program.place-campaign' && !targets.some((t) => t.start <= m.start && m.end <= t.end));
   // Programs named in a heading (or in a numbered item's lead phrase) own the programs of their section.
   const stack: { level: number; prog: (typeof programs)[number] }[] = [];
   let pos = 0;
@@ -196,15 +202,18 @@ function partOf({ text, mentions, titleProgram }: RelationInput): RelationDraft[
     for (const p of [...inLead, ...inBody]) {
       if (parent && parent.id !== p.id) out.push({ type: 'PART_OF', from: p.id, to: parent.id, at: p.start, rule: 'part-of.section', confidence: 0.7 });
     }
-    if (lvl && inLead.length === 1) {
+    if (lvl && inLead.length === 1 && UMBRELLA_HEAD.test(inLead[0].name)) {
       stack.push({ level: lvl, prog: inLead[0] });
       if (!parent) headingPrograms.push(inLead[0]);
     }
   }
-  // The umbrella program a document is about owns the programs its top sections carry out.
-  if (titleProgram) {
+  // The umbrella program a document is about owns the programs its top sections carry out: the one its title
+  // names, else the one numbered bundle its text names (以卫生健康现代化建设九大行动为主线 … （一）实施全民健康促进行动).
+  const bundles = [...new Set(mentions.filter((m) => m.label === 'Program' && /^.{2,}[一二三四五六七八九十]大(行动|工程)$/.test(m.name)).map((m) => m.id))];
+  const umbrella = titleProgram?.id ?? (bundles.length === 1 ? bundles[0] : null);
+  if (umbrella) {
     for (const p of headingPrograms) {
-      if (p.id !== titleProgram.id) out.push({ type: 'PART_OF', from: p.id, to: titleProgram.id, at: p.start, rule: 'part-of.umbrella', confidence: 0.7 });
+      if (p.id !== umbrella) out.push({ type: 'PART_OF', from: p.id, to: umbrella, at: p.start, rule: titleProgram ? 'part-of.umbrella' : 'part-of.bundle', confidence: 0.7 });
     }
   }
   return out;

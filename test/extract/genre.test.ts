@@ -71,6 +71,22 @@ describe('a university named in a cited title or before 工作', () => {
   });
 });
 
+describe('programs that are parts of another', () => {
+  const partOf = (b: GraphBatch) => b.relations.filter((r) => r.type === 'PART_OF').map((r) => [r.from.replace(/^program:/, ''), r.to.replace(/^program:/, '')]);
+
+  it('are the sections of the numbered bundle a plan names; a task heading, a place\'s campaign and a target own or are none', () => {
+    const b = extract([
+      '青禾省2025年卫生健康工作要点',
+      '以卫生健康现代化建设九大行动为主线，推进各项工作。',
+      '（一）实施全民健康促进行动。',
+      '推进健康浙江建设，培育健康浙江行动省级样板50个。',
+      '（二）推进“双一流”建设',
+      '实施高峰高原学科建设计划。',
+    ].join('\n'));
+    expect(partOf(b)).toEqual([['全民健康促进行动', '卫生健康现代化建设九大行动']]);
+  });
+});
+
 describe('targets', () => {
   it('reads rates without a verb, quantities continuing a target, a deadline\'s clause and indicators reached (达, 降至, 岁)', () => {
     const b = extract('东川市教育局2025年工作要点\n新建中小学幼儿园9所，新增班级138个，学位4950个。公办园率45%；普惠率86%。到2025年，现代化学校治理体系初步建立。人均预期寿命达82.4岁，重大慢病过早死亡率降至9.3%。');
