@@ -119,6 +119,9 @@ function firstQuantity(clause: string): { value: string; unit: string; end: numb
   QUANT.lastIndex = 0;
   for (const m of clause.matchAll(QUANT)) {
     const before = clause.slice(Math.max(0, m.index! - 1), m.index!);
+    // A number inside a quoted program name is part of the name (爱国卫生新“7个专项行动”; “4个100%” is a target).
+    const opened = clause.slice(0, m.index!);
+    if (opened.split('“').length > opened.split('”').length && /^[^”]*(行动|计划|工程|项目|活动|专项)”/.test(clause.slice(m.index!))) continue;
     const after = clause.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
     if (before === '第' || before === '+' || /^[+]/.test(after)) continue; // ordinals, 5+2
     if (m[3] === '年') continue; // dates and years

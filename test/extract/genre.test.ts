@@ -100,6 +100,15 @@ describe('targets', () => {
     expect(t.filter((x) => /99\.9|82\.25/.test(x))).toEqual([]);
   });
 
+  it('a number inside a quoted program name sets nothing; a quoted indicator does', () => {
+    const b = extract('东川市教育局2025年工作要点\n统筹推进近视防控、爱国卫生新“7个专项行动”等专项工作提质增效，确保安全防范建设“4个100%”动态达标。州市和县级人民政府履行教育职责。');
+    const t = names(b, 'Target');
+    expect(t.filter((x) => x.includes('7个'))).toEqual([]);
+    expect(t.some((x) => x.includes('4个100%'))).toBe(true);
+    const places = toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name);
+    expect(places).not.toContain('和县');
+  });
+
   it('are set by the program the section heading carries out, not by one named inside the target or after it', () => {
     const b = extract('东川市卫生健康工作要点\n（一）实施全民健康促进行动。\n1.主要目标指标。\n培育健康东川行动样板50个，居民健康素养水平达39%以上。\n（二）深化改革。\n到2025年，建成标杆院系3个，以党建引领推动“双高”建设走在前列。');
     const st = setsTarget(b);
