@@ -6,6 +6,7 @@
 // with lags only as precise as the dates are.
 import type { Level } from '../graph/model.js';
 import { allNodes, paged, type GraphEdge, type GraphNode, type GraphStore } from '../graph/store.js';
+import { bareName } from '../extract/mention.js';
 import { parentChain, placesNamed } from '../extract/variants.js';
 import { gazetteer } from '../lexicon/gazetteer.js';
 import { loadLexicon } from '../lexicon/load.js';
@@ -293,8 +294,9 @@ function diffuse(program: GraphNode, { family, incoming, instruments, instrument
   for (const [id, d] of docs) {
     const mine = byDoc.get(id)!;
     const names = family.map((p) => p.name);
-    const sentences = mine.map((e) => String(e.props.sentence ?? ''));
-    const title = String(d.props.title ?? '');
+    // Names are compared as extraction writes them: without quotes, 《》 or spaces (启动实施“青苗”计划).
+    const sentences = mine.map((e) => bareName(String(e.props.sentence ?? '')));
+    const title = bareName(String(d.props.title ?? ''));
     const launched = mine.some((e) => e.type === 'ISSUES' && memberOf.has(e.to)) || mine.some((e) => e.type === 'DESCRIBES')
       || names.some((n) => title.includes(n))
       || sentences.some((s) => names.some((n) => s.includes(n) && LAUNCHES.test(s.slice(0, s.indexOf(n)))));

@@ -66,6 +66,32 @@ describeEachStore('tracing the test cascade in the %s store', (_, open) => {
     expect(d.variants.map((v) => v.name).sort()).toEqual(['健康四川行动', '健康湖南行动', '健康长沙行动']);
   });
 
+  it('records each adoption as its document states it: place, level, day, issuer, how it takes the program up', async () => {
+    const d = await traceProgram(store, await one('健康中国行动'));
+    expect(d.adoptions.map((a) => [a.place, a.level, a.date, a.dateSource, a.dateIsBound, a.issuer, a.how, a.variant, a.placeInferred, !!a.document])).toEqual([
+      ['全国', 'central', '2019-06-24', 'document', false, '国务院', 'launches', null, false, true],
+      ['湖南省', 'provincial', '2019-12-20', 'document', false, '湖南省人民政府', 'launches', null, false, true],
+      ['四川省', 'provincial', '2020-03-02', 'document', false, '四川省人民政府', 'launches', null, false, true],
+      ['长沙市', 'municipal', '2020-05-08', 'document', false, '长沙市人民政府办公厅', 'launches', '健康长沙行动', false, true],
+    ]);
+    expect(d.levelPath).toEqual(['central', 'provincial', 'municipal']);
+    // Days between the dates the texts sign: 2019-06-24 → 2019-12-20 and → 2020-03-02, 2019-12-20 → 2020-05-08.
+    expect(d.spread.map((s) => [s.from.place, s.to.place, s.lagDays, s.lag.min, s.lag.max, s.ordered, s.direction])).toEqual([
+      ['全国', '湖南省', 179, 179, 179, true, 'top-down'], ['全国', '四川省', 252, 252, 252, true, 'top-down'], ['湖南省', '长沙市', 140, 140, 140, true, 'top-down'],
+    ]);
+    for (const a of d.adoptions) expect(a.evidence.replace(/[“”\s]/g, '')).toMatch(/健康(中国|湖南|四川|长沙|中國)行/);
+  });
+
+  it('reads how each text takes a program up: 启动实施“X” launches, 深入实施 continues, 推进 implements', async () => {
+    const seedlings = await traceProgram(store, await one('青苗计划'));
+    expect(seedlings.adoptions.map((a) => [a.place, a.how])).toEqual([['云南省', 'launches'], ['南宁市', 'launches']]);
+    expect(seedlings.spread.map((s) => [s.lagDays, s.lag])).toEqual([[688, { min: 688, max: 688 }]]);
+    const reading = await traceProgram(store, await one('书香校园工程'));
+    expect(reading.adoptions.map((a) => [a.place, a.how, a.date, a.dateIsBound])).toEqual([['甘肃省', 'implements', '2022', false], ['贵州省', 'continues', '2022', false]]);
+    // A year-only date allows every day of its year.
+    expect(reading.adoptions[0]).toMatchObject({ earliest: Date.UTC(2022, 0, 1), latest: Date.UTC(2022, 11, 31) });
+  });
+
   it('calls a step between two provinces\' places horizontal, never top-down', async () => {
     const d = await traceProgram(store, await one('青苗计划'));
     expect(d.spread).toHaveLength(1);
