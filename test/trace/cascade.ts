@@ -67,6 +67,30 @@ ${FORMULAE}，扎实推进教师队伍建设。
 贵州省教育厅
 2022年
 `,
+  // 春雨计划 starts in a city and spreads to a peer of its province, up to the province, then across to
+  // another province's city: the steps that are not top-down.
+  'nanjing-rain': `南京市教育局关于实施“春雨”计划的通知
+各区教育局：
+为帮扶薄弱学校，市教育局决定实施“春雨”计划，每年组织名师送教下乡。
+南京市教育局
+2020年3月1日
+`,
+  'suzhou-rain': `苏州市教育局2021年工作要点
+一、推进“春雨”计划，组织名师结对帮扶。
+苏州市教育局
+2021年2月10日
+`,
+  'jiangsu-rain': `江苏省教育厅关于推广“春雨”计划经验的通知
+各设区市教育局：
+总结南京、苏州等地经验，在全省推广“春雨”计划。
+江苏省教育厅
+2021年12月15日
+`,
+  'hangzhou-rain': `杭州市教育局2022年工作要点
+一、学习借鉴江苏经验，实施“春雨”计划。
+杭州市教育局
+2022年6月1日
+`,
   'gansu-reading': `甘肃省教育厅2022年工作要点
 一、推进“书香校园”工程，开展全民阅读进校园活动。
 二、完善中小学图书配备标准。

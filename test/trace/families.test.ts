@@ -92,6 +92,17 @@ describeEachStore('tracing the test cascade in the %s store', (_, open) => {
     expect(reading.adoptions[0]).toMatchObject({ earliest: Date.UTC(2022, 0, 1), latest: Date.UTC(2022, 11, 31) });
   });
 
+  it('leads a city from a peer of its province, a province from its city (bottom-up), another province\'s city from the latest earlier peer', async () => {
+    const d = await traceProgram(store, await one('春雨计划'));
+    expect(d.first.map((a) => [a.place, a.date])).toEqual([['南京市', '2020-03-01'], ['苏州市', '2021-02-10'], ['江苏省', '2021-12-15'], ['杭州市', '2022-06-01']]);
+    expect(d.spread.map((s) => [s.from.place, s.to.place, s.rule, s.direction])).toEqual([
+      ['南京市', '苏州市', 'peer in the same province', 'horizontal'],
+      ['南京市', '江苏省', 'earlier peer', 'bottom-up'],
+      ['江苏省', '杭州市', 'earlier peer', 'horizontal'],
+    ]);
+    expect(d.levelPath).toEqual(['municipal', 'provincial']);
+  });
+
   it('calls a step between two provinces\' places horizontal, never top-down', async () => {
     const d = await traceProgram(store, await one('青苗计划'));
     expect(d.spread).toHaveLength(1);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
-import { traceProgram } from '../../src/trace/adoption.js';
-import { diffusionNetwork, type NetworkEdge } from '../../src/trace/network.js';
+import { dateRange, traceProgram } from '../../src/trace/adoption.js';
+import { diffusionNetwork, networkOf, type NetworkEdge } from '../../src/trace/network.js';
 import { describeEachStore, loadedStore, tmp } from '../helpers.js';
 
 describeEachStore('the diffusion network over the %s store', (_, open) => {
@@ -99,5 +99,35 @@ describeEachStore('the diffusion network over the %s store', (_, open) => {
     const after = await places();
     expect(after).toEqual(await fresh());
     expect(after.map((a) => a.place).filter((p) => !before.some((b) => b.place === p))).toEqual(['江苏省']);
+  });
+});
+
+describe('the network of cascades already read', () => {
+  const range = (date: string) => dateRange(date);
+  // A: the centre in 2019, 江苏 in March 2020, 南京 some time in 2020, 浙江 undated; B: 江苏 on 2021-01-10, 南京 in 2021.
+  const families = new Map([
+    ['A计划', [{ place: '全国', ...range('2019') }, { place: '江苏省', ...range('2020-03') }, { place: '南京市', ...range('2020') }, { place: '浙江省', earliest: null, latest: null }]],
+    ['B计划', [{ place: '江苏省', ...range('2021-01-10') }, { place: '南京市', ...range('2021') }]],
+  ]);
+
+  it('credits the earlier places and the containing ones the dates leave undecided, shared equally', () => {
+    const n = networkOf(families, { minPrograms: 1 });
+    // 南京 in A: led by the centre (earlier) and by 江苏 (its province, the same period), half each; in B by 江苏 alone.
+    expect(n.edges).toEqual([
+      { from: '江苏省', to: '南京市', weight: 1.5, programs: ['A计划', 'B计划'], direction: 'top-down' },
+      { from: '全国', to: '江苏省', weight: 1, programs: ['A计划'], direction: 'top-down' },
+      { from: '全国', to: '浙江省', weight: 1, programs: ['A计划'], direction: 'top-down' },
+      { from: '全国', to: '南京市', weight: 0.5, programs: ['A计划'], direction: 'top-down' },
+    ]);
+    expect(n.programs).toBe(2);
+    expect(n.places).toEqual([
+      { name: '全国', level: 'central', programs: 1 }, { name: '南京市', level: 'municipal', programs: 2 },
+      { name: '江苏省', level: 'provincial', programs: 2 }, { name: '浙江省', level: 'provincial', programs: 1 },
+    ]);
+  });
+
+  it('keeps by default only what two programs or more show, and one level when asked', () => {
+    expect(networkOf(families).edges.map((e) => [e.from, e.to, e.weight])).toEqual([['江苏省', '南京市', 1.5]]);
+    expect(networkOf(families, { minPrograms: 1, level: 'provincial' })).toEqual({ programs: 2, places: [], edges: [] });
   });
 });
