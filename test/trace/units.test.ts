@@ -2,6 +2,7 @@
 // containment by the gazetteer, wording kept between two texts).
 import { describe, expect, it } from 'vitest';
 import { contains, convergence, dateRange, decidedBefore, levelOf, timeOf } from '../../src/trace/adoption.js';
+import { later } from '../../src/trace/reuse.js';
 
 const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
 
@@ -70,5 +71,20 @@ describe('convergence', () => {
     expect(convergence('攀登计划', '攀登行动')).toBe(0.333);
     // A repeated bigram counts by its number: {攀登:2, 登攀:1} against {攀登:1}.
     expect(convergence('攀登攀登', '攀登')).toBe(0.894);
+  });
+});
+
+describe('which of two documents is later, for the direction of REUSES', () => {
+  const doc = (id: string, year: number | null, date: string | null, title: string | null = null) => ({ id, text: '', year, date, title });
+  it('by plan year, then a later year its title names, then date, then id', () => {
+    expect(later(doc('a', 2023, null), doc('b', 2022, '2022-12-31'))).toBe(true);
+    expect(later(doc('a', 2022, '2022-12-31'), doc('b', 2023, null))).toBe(false);
+    expect(later(doc('a', 2023, null, '2024年工作要点'), doc('b', 2023, '2023-12-01', '2023年工作要点'))).toBe(true);
+    expect(later(doc('a', 2023, '2023-05'), doc('b', 2023, '2023-03'))).toBe(true);
+    expect(later(doc('a', 2023, '2023-03'), doc('b', 2023, '2023-05'))).toBe(false);
+    expect(later(doc('b', 2023, '2023-03'), doc('a', 2023, '2023-03'))).toBe(true);
+    expect(later(doc('a', 2023, '2023-03'), doc('b', 2023, '2023-03'))).toBe(false);
+    expect(later(doc('a', null, null), doc('b', 2019, null))).toBe(false);
+    expect(later(doc('a', 2019, null), doc('b', null, null))).toBe(true);
   });
 });
