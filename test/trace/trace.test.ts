@@ -1,8 +1,8 @@
 // Program diffusion and text reuse on the sample corpus, through the store and the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/server.js';
-import type { GraphStore } from '../../src/graph/store.js';
-import { convergence, resolveProgram, traceProgram } from '../../src/trace/adoption.js';
+import { allNodes, type GraphStore } from '../../src/graph/store.js';
+import { convergence, resolveProgram, traceProgram, tracePrograms } from '../../src/trace/adoption.js';
 import { explain, lagText } from '../../src/trace/explain.js';
 import type { Diffusion } from '../../src/trace/adoption.js';
 import { detectReuse, storedReuseDocs } from '../../src/trace/reuse.js';
@@ -148,4 +148,16 @@ describe('text reuse', () => {
     expect(verbatim.similarity).toBeGreaterThan(0.9);
     expect(verbatim.source.end).toBeGreaterThan(verbatim.source.start);
   });
+});
+
+describe('many programs traced at once', () => {
+  it('are traced as each is alone (the batch reads regulations once, a single trace searches them)', async () => {
+    const programs = (await allNodes(store, 'Program')).sort((a, b) => a.id.localeCompare(b.id));
+    expect(programs.length).toBeGreaterThan(20); // the batch's own path
+    const batch = await tracePrograms(store, programs);
+    const alone = [];
+    for (const p of programs) alone.push(await traceProgram(store, p));
+    expect(batch).toEqual(alone);
+    expect(batch.filter((d) => d.adoptions.some((a) => a.instrument)).length).toBeGreaterThan(0);
+  }, 120_000);
 });
