@@ -1,0 +1,98 @@
+// Every argument the API bounds, at its bounds; scores, cut subgraphs, relation fields and adoption
+// days as exact values, each worked out from the store or the spec rather than read off the answer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/api/server.js';
+import { RELATION_TYPES } from '../../src/graph/model.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { loadedStore } from '../helpers.js';
+
+type Result = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+let store: GraphStore;
+let gql: (q: string) => Promise<Result>;
+beforeAll(async () => {
+  store = await loadedStore();
+  const api = createApi(store);
+  gql = async (query) => (await api.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json() as Promise<Result>;
+});
+afterAll(async () => store?.close());
+const code = async (q: string) => (await gql(q)).errors?.[0]?.extensions?.code ?? null;
+
+describe('arguments at their bounds', () => {
+  it.each([
+    ['{ neighbors(id: "program:攀登计划", depth: 0) { omitted } }', 'BAD_USER_INPUT'], ['{ neighbors(id: "program:攀登计划", depth: 1) { omitted } }', null],
+    ['{ neighbors(id: "program:攀登计划", depth: 3) { omitted } }', null], ['{ neighbors(id: "program:攀登计划", depth: 4) { omitted } }', 'BAD_USER_INPUT'],
+    ['{ neighbors(id: "program:攀登计划", limit: 0) { omitted } }', 'BAD_USER_INPUT'], ['{ neighbors(id: "program:攀登计划", limit: 1) { omitted } }', null],
+    ['{ neighbors(id: "program:攀登计划", limit: 500) { omitted } }', null], ['{ neighbors(id: "program:攀登计划", limit: 501) { omitted } }', 'BAD_USER_INPUT'],
+    ['{ path(from: "program:攀登计划", to: "program:先锋计划", maxDepth: 0) { length } }', 'BAD_USER_INPUT'],
+    ['{ path(from: "program:攀登计划", to: "program:先锋计划", maxDepth: 1) { length } }', null],
+    ['{ path(from: "program:攀登计划", to: "program:先锋计划", maxDepth: 6) { length } }', null],
+    ['{ path(from: "program:攀登计划", to: "program:先锋计划", maxDepth: 7) { length } }', 'BAD_USER_INPUT'],
+    ['{ diffusionNetwork(minPrograms: 0) { programs } }', 'BAD_USER_INPUT'], ['{ diffusionNetwork(minPrograms: 1) { programs } }', null],
+    ['{ diffusionNetwork(windowYears: -1) { programs } }', 'BAD_USER_INPUT'], ['{ diffusionNetwork(windowYears: 0) { programs } }', null],
+    ['{ diffusionNetwork(windowYears: 50) { programs } }', null], ['{ diffusionNetwork(windowYears: 51) { programs } }', 'BAD_USER_INPUT'],
+    ['{ documents(filter: { yearFrom: 2024, yearTo: 2023 }) { totalCount } }', 'BAD_USER_INPUT'],
+    ['{ documents(filter: { yearFrom: 2023, yearTo: 2023 }) { totalCount } }', null],
+    ['{ search(query: "") { totalCount } }', 'BAD_USER_INPUT'],
+    ['{ entity(id: "nothing") { id } }', 'BAD_USER_INPUT'], ['{ entity(id: "program:无此计划") { id } }', 'NOT_FOUND'],
+    ['{ entity(id: "program:攀登计划") { id } }', null], ['{ document(id: "program:攀登计划") { id } }', 'NOT_FOUND'],
+  ])('%s → %s', async (q, want) => {
+    expect(await code(q)).toBe(want);
+  }, 60_000);
+});
+
+describe('search', () => {
+  it('scores an exact name 1, an alias 0.9, a prefix 0.8, a part 0.6, each less a thousandth per character', async () => {
+    const score = async (q: string, id: string) => {
+      const r = await gql(`{ search(query: "${q}", types: [Program], first: 100) { edges { score node { id } } } }`);
+      return r.data.search.edges.find((e: { node: { id: string } }) => e.node.id === id)?.score;
+    };
+    expect(await score('攀登计划', 'program:攀登计划')).toBe(0.996);
+    expect(await score('攀登', 'program:攀登计划')).toBe(0.796);
+    expect(await score('登计划', 'program:攀登计划')).toBe(0.596);
+    expect(await score('基层党组织攀登计划', 'program:攀登计划')).toBe(0.896);
+  });
+});
+
+describe('neighbors', () => {
+  it('says how many nodes the limit left out, counted from the store', async () => {
+    const id = 'program:攀登计划';
+    const types = RELATION_TYPES.filter((t) => t !== 'MENTIONS');
+    const around = new Set((await store.edges([id], 'BOTH', types)).flatMap((e) => [e.from, e.to]).filter((n) => n !== id));
+    expect(around.size).toBeGreaterThan(3);
+    const cut = (await gql(`{ neighbors(id: "${id}", depth: 1, limit: 3) { nodes { id } truncated omitted } }`)).data.neighbors;
+    expect(cut.nodes).toHaveLength(3);
+    expect(cut).toMatchObject({ truncated: true, omitted: around.size - 2 });
+    const whole = (await gql(`{ neighbors(id: "${id}", depth: 1, limit: 500) { nodes { id } truncated omitted } }`)).data.neighbors;
+    expect(whole).toMatchObject({ truncated: false, omitted: 0 });
+    expect(whole.nodes).toHaveLength(around.size + 1);
+    // The limit reached exactly at the last node: nothing left out at this depth, but the next was not walked.
+    const exact = (await gql(`{ neighbors(id: "${id}", depth: 2, limit: ${around.size + 1}) { truncated omitted } }`)).data.neighbors;
+    expect(exact.omitted).toBe(0);
+    expect(exact.truncated).toBe(true);
+  });
+});
+
+describe('a relation as the API gives it', () => {
+  it('carries the stored edge\'s direction, confidence, rule and offsets', async () => {
+    const r = await gql('{ program(name: "攀登计划") { id relations(direction: IN, types: [IMPLEMENTS], first: 1) { edges { node { type direction confidence rule node { id } evidence { start end sourceStart sourceEnd sentence } } } } } }');
+    const rel = r.data.program.relations.edges[0].node;
+    const edge = (await store.edges(['program:攀登计划'], 'IN', ['IMPLEMENTS'])).find((e) => e.from === rel.node.id && e.props.sentStart === rel.evidence.start)!;
+    expect(rel).toMatchObject({
+      type: 'IMPLEMENTS', direction: 'IN', confidence: edge.props.confidence, rule: edge.props.rule,
+      evidence: { start: edge.props.sentStart, end: edge.props.sentEnd, sourceStart: edge.props.srcStart, sourceEnd: edge.props.srcEnd, sentence: edge.props.sentence },
+    });
+    expect(rel.rule).toMatch(/^implements\./);
+    const out = await gql(`{ document(id: "${rel.node.id}") { relations(direction: OUT, types: [IMPLEMENTS], first: 1) { edges { node { direction } } } } }`);
+    expect(out.data.document.relations.edges[0].node.direction).toBe('OUT');
+    expect(await code(`{ entity(id: "${rel.node.id}") { id } }`)).toBe('BAD_USER_INPUT'); // a document is asked for as one
+  });
+});
+
+describe('adoptions', () => {
+  it('give the first and last day each date allows', async () => {
+    const r = await gql('{ program(name: "对标争先建设计划") { adoptions { place date dateIsBound earliest latest } } }');
+    const shanghai = r.data.program.adoptions.find((a: { place: string }) => a.place === '上海市');
+    expect(shanghai).toMatchObject({ date: '2018-10', earliest: '2018-10-01', latest: '2018-10-31' });
+    for (const a of r.data.program.adoptions) if (a.dateIsBound) expect(a.earliest).toBeNull();
+  });
+});
