@@ -96,3 +96,40 @@ describe('adoptions', () => {
     for (const a of r.data.program.adoptions) if (a.dateIsBound) expect(a.earliest).toBeNull();
   });
 });
+
+describe('forgiving search, scored', () => {
+  it('a place in front of a short name is that body at its alias\'s score less 0.05; a near miss 0.4 less 0.1 an edit', async () => {
+    const hit = async (q: string, name: string) => {
+      const r = await gql(`{ search(query: "${q}", types: [Organization, Program], first: 100) { edges { score node { ... on Entity { name } } } } }`);
+      return r.data.search.edges.find((e: { node: { name: string } }) => e.node.name === name)?.score;
+    };
+    // 上海市教委 → 市教委, an alias of 上海市教育委员会 (8 characters): 0.9 − 0.008 − 0.05.
+    expect(await hit('上海市教委', '上海市教育委员会')).toBe(0.842);
+    // 攀豋计划: one wrong character: 0.4 − 0.1 − 0.004.
+    expect(await hit('攀豋计划', '攀登计划')).toBe(0.296);
+  });
+});
+
+describe('reuse between documents', () => {
+  it('is seen from both ends: OUT from the later, IN at the earlier, with the stored score', async () => {
+    const docs = await store.documents({});
+    const [edge] = await store.edges(docs.map((d) => d.id), 'OUT', ['REUSES']);
+    const at = async (id: string, direction: string) => (await gql(`{ document(id: "${id}") { reuses(direction: ${direction}) { direction score document { id } } } }`)).data.document.reuses;
+    expect(await at(edge.from, 'BOTH')).toEqual([{ direction: 'OUT', score: Number(edge.props.score), document: { id: edge.to } }]);
+    expect(await at(edge.to, 'BOTH')).toEqual([{ direction: 'IN', score: Number(edge.props.score), document: { id: edge.from } }]);
+    expect(await at(edge.to, 'OUT')).toEqual([]);
+  });
+});
+
+describe('a part that names several programs', () => {
+  it('is AMBIGUOUS, its message naming at most ten and its extensions every candidate', async () => {
+    const r = await gql('{ program(name: "计划") { id } }');
+    const err = r.errors![0] as { message: string; extensions: { code: string; candidates: { id: string; name: string }[] } };
+    expect(err.extensions.code).toBe('AMBIGUOUS');
+    const total = Number(/^(\d+) programs match 计划: /.exec(err.message)![1]);
+    expect(total).toBeGreaterThan(10);
+    expect(err.message.split(': ')[1].split('；')[0].replace(/…$/, '').split('、')).toHaveLength(10);
+    expect(err.message).toMatch(/…; name one of them$/);
+    expect(err.extensions.candidates).toHaveLength(Math.min(20, total));
+  });
+});
