@@ -1,6 +1,7 @@
 // Every argument the API bounds, at its bounds; scores, cut subgraphs, relation fields and adoption
 // days as exact values, each worked out from the store or the spec rather than read off the answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoaders } from '../../src/api/loaders.js';
 import { createApi } from '../../src/api/server.js';
 import { RELATION_TYPES } from '../../src/graph/model.js';
 import type { GraphStore } from '../../src/graph/store.js';
@@ -131,5 +132,22 @@ describe('a part that names several programs', () => {
     expect(err.message.split(': ')[1].split('；')[0].replace(/…$/, '').split('、')).toHaveLength(10);
     expect(err.message).toMatch(/…; name one of them$/);
     expect(err.extensions.candidates).toHaveLength(Math.min(20, total));
+  });
+});
+
+describe('the per-request edge loader', () => {
+  it('answers keys of several directions and types, batched, as the store answers each alone', async () => {
+    const loaders = createLoaders(store, () => Promise.reject(new Error('no trace here')));
+    const ids = ['program:攀登计划', 'program:先锋计划', 'org:上海市:中共上海市教育卫生工作委员会'];
+    const keys = ids.flatMap((id) => (['OUT', 'IN', 'BOTH'] as const).flatMap((direction) => [
+      { id, direction, types: null }, { id, direction, types: ['IMPLEMENTS', 'PART_OF'] as const }, { id, direction, types: ['ISSUES'] as const },
+    ]));
+    const batched = await Promise.all(keys.map((k) => loaders.edges.load(k)));
+    const sig = (es: { type: string; from: string; to: string; props: Record<string, unknown> }[]) => es.map((e) => `${e.type}|${e.from}|${e.to}|${e.props.docId}|${e.props.sentStart}`).sort();
+    for (const [i, k] of keys.entries()) {
+      const alone = await store.edges([k.id], k.direction, k.types);
+      expect(sig(batched[i]), `${k.id} ${k.direction} ${k.types}`).toEqual([...new Set(sig(alone))]);
+    }
+    expect(batched.some((es) => es.length > 0)).toBe(true);
   });
 });
