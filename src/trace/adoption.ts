@@ -98,9 +98,12 @@ export function contains(outer: string, inner: string): boolean {
 }
 
 // Oldest first: by the first day a date allows (an upper bound, known from citations, allows any
-// day before it: it comes first), then the last, then the higher level; undated last.
+// day before it: it comes first), then the last, then the higher level; undated last; the same
+// period and level by place and document (code points), so that every store gives one order.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const order = (a: Adoption, b: Adoption) => (a.latest === null ? 1 : 0) - (b.latest === null ? 1 : 0)
-  || (a.earliest ?? -Infinity) - (b.earliest ?? -Infinity) || (a.latest ?? 0) - (b.latest ?? 0) || rank(a.level) - rank(b.level);
+  || (a.earliest ?? -Infinity) - (b.earliest ?? -Infinity) || (a.latest ?? 0) - (b.latest ?? 0) || rank(a.level) - rank(b.level)
+  || byCodePoint(a.place, b.place) || byCodePoint(a.document?.id ?? a.instrument ?? '', b.document?.id ?? b.instrument ?? '');
 
 function bigrams(s: string): Map<string, number> {
   const t = s.replace(/[\s\p{P}\p{S}\d]/gu, '');
