@@ -19,6 +19,15 @@ describe('programs a plan names without a quoted brand and head', () => {
   });
 });
 
+describe('named classes and lectures', () => {
+  it('are programs with a quoted brand, never without one', () => {
+    const b = extract('海陵区教育局2025年工作安排\n谋划首批教育“领英人才”骨干研修班方案；指导社区制定“帮陵学”社区周末课堂实施方案；组织教师参加暑期培训班。');
+    const p = names(b, 'Program');
+    expect(p).toEqual(expect.arrayContaining(['领英人才骨干研修班', '帮陵学社区周末课堂']));
+    expect(p.filter((x) => /培训班$/.test(x))).toEqual([]);
+  });
+});
+
 describe('programs a text enrols in or holds an edition of', () => {
   it('reads 列入X计划 and 举办第N届X活动 (the edition is no part of the name)', () => {
     const b = extract('教育部关于对口支援高校工作的通知\n决定增加部分高校对口支援西部高校，列入教育部对口支援西部地区高等学校计划。\n举办第17届高校思想政治理论课教学观摩活动。');
