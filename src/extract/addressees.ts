@@ -42,7 +42,7 @@ function perZone(a: Addressee, parts: string[]): Addressee[] | null {
   const last = parts.at(-1)!;
   const m = ZONE_HEAD.exec(last);
   if (parts.length < 2 || !m || !parts.slice(0, -1).every((p) => ZONE.test(p))) return null;
-  const owner = ZONE.exec(parts[0])!.index ? parts[0].slice(0, ZONE.exec(parts[0])!.index) : '';
+  const owner = parts[0].slice(0, ZONE.exec(parts[0])!.index);
   let at = a.start;
   return parts.map((p, i) => {
     const zone = i === parts.length - 1 ? last.slice(0, last.length - m[1].length) : p;

@@ -9,9 +9,10 @@ const lex = loadLexicon<{ divisions: { labels: string; heads: string } }>('organ
 const RESPONSIBLE = new RegExp(`[（(](?:${lex.labels})[:：]([^（）()\\n]{2,60})[）)]`, 'g');
 const DIVISION = new RegExp(`^(?=.{2,})[\\u4e00-\\u9fff]{0,8}(?:${lex.heads})$`);
 
-/** Mentions of the parts of `issuer` (a bureau, 局) in `text`; none for other issuers. */
-export function findDivisions(text: string, issuer: { name: string; scope?: string | null } | undefined): Mention[] {
-  if (!issuer || !/局$/.test(issuer.name)) return [];
+/** Mentions of the parts of the issuing bureau (the first issuer named …局) in `text`; none without one. */
+export function findDivisions(text: string, issuers: { name: string; scope?: string | null }[]): Mention[] {
+  const issuer = issuers.find((i) => /局$/.test(i.name));
+  if (!issuer) return [];
   const out: Mention[] = [];
   const mk = (name: string, form: string, start: number, rule: string): Mention => ({ label: 'Organization', name, form, start, end: start + form.length, rule, confidence: 0.7, scope: issuer.scope, fields: { level: null } });
   for (const m of text.matchAll(RESPONSIBLE)) {

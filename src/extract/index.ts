@@ -134,8 +134,7 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
   });
   mentions.push(...issuers);
   // The issuing bureau's own divisions and party committee, named without it (组干科, 局党委).
-  const divisions = findDivisions(text, issuers.find((i) => /局$/.test(i.name)));
-  mentions.push(...divisions.filter((d) => !orgs.some((o) => o.start < d.end && d.start < o.end)).map((d) => ({ ...d, id: idOf(d) })));
+  mentions.push(...findDivisions(text, issuers).filter((d) => !orgs.some((o) => o.start < d.end && d.start < o.end)).map((d) => ({ ...d, id: idOf(d) })));
 
   const document: DocumentNode = {
     id: docId, title: meta.title, noticeTitle: meta.noticeTitle, docRef: meta.title ?? meta.docNumber ?? `${stem}#${doc.part}`, docNumber: meta.docNumber,

@@ -62,7 +62,7 @@ function reviewSections(text: string): (at: number) => boolean {
 /** `docYear`: the year the plan is for; a sentence opening with an earlier year reports the past. */
 export function findTargets(text: string, docYear: number | null = null): Mention[] {
   const out: Mention[] = [];
-  const inReview = reviewSections(text);
+  const past = pastReports(text, docYear);
   // Clauses end at full-width marks, and at ASCII ones a page may use instead (not the comma of 1,000).
   const clauseRe = /(?:[^，。；：！？\n,;]|,(?=\d{3}(?!\d)))+/g;
   let previousWasTarget = false;
@@ -75,7 +75,7 @@ export function findTargets(text: string, docYear: number | null = null): Mentio
     const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, base - 10), base));
     previousWasTarget = false;
     if (!q && !d && !deadline) continue;
-    if (!(VERB.test(clause) || RATE.test(clause.trim()) || (continues && q) || deadline) || reportsPast(text, base, inReview, docYear)) continue;
+    if (!(VERB.test(clause) || RATE.test(clause.trim()) || (continues && q) || deadline) || past(base)) continue;
     previousWasTarget = true;
     const trimmed = clause.replace(/^\s*(\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[)）])?\s*/, '');
     const start = base + (clause.length - trimmed.length);
