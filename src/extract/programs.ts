@@ -32,11 +32,12 @@ export function headOf(name: string): string | null {
 export function findPrograms(text: string): Mention[] {
   const out: Mention[] = [];
   // 1. “brand” + up to four characters + head noun.
-  // “A”等活动 lists several brands (rule 4), it does not name one activity.
+  // “A”等活动 lists several brands (rule 4), it does not name one activity; “A、B”的三大行动 is
+  // a head described by what the quote says (a brand stands next to its head, never through 的).
   const brandRe = new RegExp(`“([^“”\\n]{1,16})”((?:(?!等)[\\u4e00-\\u9fff]){0,10}?)(${HEAD}${VERSION})`, 'g');
   for (const m of text.matchAll(brandRe)) {
     const brand = m[1];
-    if (NOT.has(brand) || /[，。；]/.test(brand)) continue;
+    if (NOT.has(brand) || /[，。；]/.test(brand) || m[2].startsWith('的')) continue;
     // “扬帆计划”项目, “就业促进周”系列活动: the quoted name is whole already;
     // a list of slogans (“强基础、提质量、创品牌”三年行动计划) is a brand even when its last item ends in a head.
     if ((BRAND_IS_NAME.test(brand) && !brand.includes('、')) || !isWordBoundary(text, m.index! + m[0].length)) continue;

@@ -19,6 +19,13 @@ describe('programs a plan names without a quoted brand and head', () => {
   });
 });
 
+describe('a quote described by the head after 的', () => {
+  it('names no program; a brand next to its head does', () => {
+    const b = extract('青禾市教育局2025年工作要点\n紧紧围绕“大开放、大融合”的两大战略行动，实施“启明”行动计划。');
+    expect(names(b, 'Program')).toEqual(['启明行动计划']);
+  });
+});
+
 describe('named classes and lectures', () => {
   it('are programs with a quoted brand, never without one', () => {
     const b = extract('海陵区教育局2025年工作安排\n谋划首批教育“领英人才”骨干研修班方案；指导社区制定“帮陵学”社区周末课堂实施方案；组织教师参加暑期培训班。');
