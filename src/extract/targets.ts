@@ -16,8 +16,8 @@ const LIST_SPLIT = new RegExp(`(?<=\\d+(?:\\.\\d+)?万?${UNIT}[^、，和]*)(?:�
 
 /** A rate and its percentage, needing no verb: 普惠率85%, 公办园在园幼儿占比53%. */
 const RATE = new RegExp(`^[\\u4e00-\\u9fff]{1,12}(?:${lex.rateNouns})(?:达到|达)?\\d+(?:\\.\\d+)?%(?:以上|左右)?$`);
-/** A clause a deadline opens (到2025年，…): what follows it is committed to by then. */
-const DEADLINE_BEFORE = /(?:到|至)\d{4}年(?:底|末)?[，,]\s*$/;
+/** A clause a deadline opens (到2025年，…; 力争在2020年底前，…): what follows it is committed to by then. */
+const DEADLINE_BEFORE = /(?:到|至|在)\d{4}年(?:底|末)?(?:前|以前)?[，,]\s*$/;
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
 const REVIEW = new RegExp(lex.reviewHeadings);
 const PAST = new RegExp(lex.pastMarkers);
