@@ -65,6 +65,11 @@ describe('names that are only kinds of program', () => {
 });
 
 describe('places the text acts on', () => {
+  it('include the zone a province lists beside its cities', () => {
+    const b = extract('河南省教育厅关于做好2026年春季学期开学工作的通知\n各省辖市、济源示范区、省直管县(市)教育局：\n请认真做好开学工作。\n河南省教育厅\n2026年2月1日');
+    expect(toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name)).toContain('济源示范区');
+  });
+
   it('are not those inside another body\'s name or on chrome lines, and 全国 is no entity of the output', () => {
     const text = '教育部关于对口支援西部高校工作的通知\n有关高等学校：\n决定由北京理工大学对口支援延安大学，加快中西部教育发展，支持甘肃省高校建设。\n通信地址：雅安市雨城区正和路1号';
     const b = extract(text);
