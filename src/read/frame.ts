@@ -211,7 +211,8 @@ function noticeTitleBefore(lines: string[], before: number): string | null {
   for (let i = Math.min(before, 12); i >= 0; i--) {
     const l = cleanLine(lines[i]);
     const m = NOTICE_TITLE.exec(l);
-    if (!m) continue;
+    // A notice cited inside the transmittal sentence (为贯彻落实《…关于印发…的通知》…) is not this notice's title.
+    if (!m || l.slice(0, m.index).split('《').length > l.slice(0, m.index).split('》').length) continue;
     // The title ends at its 通知; what is glued behind (文号, date) is not part of it; what is before 关于 is its issuers.
     let t = l.slice(0, m.index + m[0].length).replace(new RegExp(`^.*${DOC_NUMBER.source}`), '');
     const prev = cleanLine(lines[i - 1] ?? '');

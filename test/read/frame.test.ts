@@ -64,6 +64,15 @@ describe('a notice that issues a plan', () => {
     expect(m.issuerForms).toEqual(['中共东湖省委高校工委', '东湖省教育厅']);
   });
 
+  it('without a title line of its own has no notice title, not a notice its first sentence cites', () => {
+    const m = meta([
+      '东健推委办发〔2025〕3号', '东湖省健康行动推进委员会各成员单位：',
+      '为贯彻落实《东湖省人民政府办公厅关于印发健康东湖行动考核方案的通知》精神，我们研究制定了《健康东湖行动2025年工作要点》，现印发给你们，请认真贯彻落实。',
+      '东湖省健康行动推进委员会办公室', '2025年3月23日', '健康东湖行动2025年工作要点', '一、加强组织实施。',
+    ].join('\n'));
+    expect(m).toMatchObject({ title: '健康东湖行动2025年工作要点', noticeTitle: null, date: '2025-03-23' });
+  });
+
   it('with its attachment cut off, is itself the document', () => {
     const f = readFrame('关于印发《西岭市学前教育行动计划》的通知\n各县教育局：\n现将《西岭市学前教育行动计划》印发给你们。\n西岭市教育局\n2025年1月3日');
     expect(f).toMatchObject({ title: '关于印发《西岭市学前教育行动计划》的通知', noticeTitle: null, date: '2025-01-03' });
