@@ -15,7 +15,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  // The generated corpora and the stores, in one directory removed at the end.
+  const outer = process.env.TMPDIR;
   const dir = mkdtempSync(join(tmpdir(), 'policy-kg-stores-'));
+  process.env.TMPDIR = dir;
   const stores = {} as Record<CorpusName, string>;
   for (const [name, corpus] of Object.entries(CORPORA) as [CorpusName, () => string][]) {
     mkdirSync(join(dir, name));
@@ -26,6 +29,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await store.close();
     stores[name] = path;
   }
+  if (outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = outer;
   project.provide('stores', stores);
   return () => rmSync(dir, { recursive: true, force: true });
 }
