@@ -1,15 +1,18 @@
 // Shortest connection between two nodes: breadth-first from both ends at once,
-// one batched store call per level and side, edges followed either way.
+// one batched store call per level and side, edges followed either way. A store that walks
+// paths itself (the read model: src/graph/read-model.ts) answers the same in one call.
 import type { RelationType } from '../graph/model.js';
-import type { GraphEdge, GraphStore } from '../graph/store.js';
+import type { GraphEdge, GraphStore, PathHop } from '../graph/store.js';
 
-export interface PathHop { edge: GraphEdge; from: string; to: string }
+export type { PathHop };
 
 /** Visiting more nodes than this gives up (the answer is then null): bounds one request's work. */
 const MAX_VISITED = 20000;
 
 export async function shortestPath(store: GraphStore, from: string, to: string, maxDepth: number, types: readonly RelationType[] | null): Promise<PathHop[] | null> {
   if (from === to) return [];
+  const walked = await store.shortestPath?.(from, to, maxDepth, types, MAX_VISITED);
+  if (walked !== undefined) return walked;
   // For each side: node → the edge that reached it (null at the start).
   const seen = [new Map<string, GraphEdge | null>([[from, null]]), new Map<string, GraphEdge | null>([[to, null]])];
   let frontiers = [[from], [to]];

@@ -16,6 +16,9 @@ export interface GraphEdge {
   props: Record<string, unknown>; // docId, sentence, sentStart, sentEnd, srcStart, srcEnd, confidence, rule, …
 }
 
+/** One step of a path: the edge, and the ends in the order walked (an edge may be walked against its direction). */
+export interface PathHop { edge: GraphEdge; from: string; to: string }
+
 export interface DocumentFilter {
   /** Any of these jurisdictions (the API passes a place and the places it contains). */
   places?: readonly string[] | null;
@@ -58,6 +61,12 @@ export interface GraphStore {
   scanNodes(visit: (n: GraphNode) => void): Promise<void>;
   /** Every edge once, in bulk, evidence included (a read model's build, an export: the whole graph, not ids in pages). */
   scanEdges(visit: (e: GraphEdge) => void): Promise<void>;
+  /**
+   * Optional: the shortest path between two nodes, walked by the store in one call (the read
+   * model, in memory); undefined when it cannot walk it now. Without it src/api/path.ts walks
+   * `edges()` a level at a time, to the same answer.
+   */
+  shortestPath?(from: string, to: string, maxDepth: number, types: readonly RelationType[] | null, maxVisited: number): Promise<PathHop[] | null | undefined>;
   /** Candidates whose name or an alias contains `text` (already Simplified). */
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
   /** Documents matching the filter, oldest first (by date, else year; `desc` newest first), a page at a time. */
