@@ -49,6 +49,7 @@ export function costPlugin(maxCost: number): Plugin {
         });
         costs.set(key, cost);
       }
+      (args.contextValue as { cost?: number }).cost = cost; // the request's place in the queue (src/api/schedule.ts)
       if (cost > maxCost) {
         throw createGraphQLError(`query cost ${cost} is over the limit of ${maxCost} (a field costs the store queries it makes; a connection costs its \`first\` times its selection)`, {
           extensions: { code: 'COST_LIMIT', cost, maxCost },

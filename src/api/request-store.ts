@@ -8,15 +8,25 @@ import type { GraphStore } from '../graph/store.js';
 /** Store calls one request may have in flight at once. */
 export const CALLS_PER_REQUEST = 2;
 
+/** Store calls running for any request, and who waits for there to be none. */
+let running = 0;
+const idle: (() => void)[] = [];
+
+/** Resolves when no request's store call is running: a server closes its store only then. */
+export function storeCallsIdle(): Promise<void> {
+  return running ? new Promise((r) => idle.push(r)) : Promise.resolve();
+}
+
 export function requestStore(store: GraphStore, signal: AbortSignal): GraphStore {
   const limit = pLimit(CALLS_PER_REQUEST);
   return new Proxy(store, {
     get(target, key, receiver) {
       const v = Reflect.get(target, key, receiver);
       if (typeof v !== 'function' || key === 'close' || key === 'limitQueryTime') return v;
-      return (...args: unknown[]) => limit(() => {
+      return (...args: unknown[]) => limit(async () => {
         if (signal.aborted) throw createGraphQLError('request stopped: it ran out of time', { extensions: { code: 'TIMEOUT' } });
-        return v.apply(target, args);
+        running++;
+        try { return await v.apply(target, args); } finally { if (--running === 0) idle.splice(0).forEach((r) => r()); }
       });
     },
   });

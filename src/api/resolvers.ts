@@ -13,7 +13,11 @@ import { networkOf } from '../trace/network.js';
 import { familyDocumentIds, programFamily, resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
 import type { Passage } from '../graph/model.js';
 
-export interface Context { store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController; cascades: CascadeCache }
+export interface Context {
+  store: GraphStore; loaders: Loaders; limits: Limits; abort: AbortController; cascades: CascadeCache;
+  /** Set by the cost limit (src/api/cost.ts); orders the request's turn (src/api/schedule.ts). */
+  cost?: number;
+}
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 

@@ -13,8 +13,9 @@ import { DEFAULT_LIMITS, type Limits } from './paging.js';
 import { resolvers, type Context } from './resolvers.js';
 import { costPlugin } from './cost.js';
 import { timeoutPlugin } from './timeout.js';
+import { schedulePlugin } from './schedule.js';
 import { errorCodesPlugin } from './errors.js';
-import { requestStore } from './request-store.js';
+import { requestStore, storeCallsIdle } from './request-store.js';
 import { cascadeCache, traceCache, type TraceCache } from './cascades.js';
 import { ReadModelStore } from '../graph/read-model.js';
 import { storeEndpoint } from './store-endpoint.js';
@@ -99,6 +100,7 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
       errorCodesPlugin(),
       maxDepthPlugin({ n: l.maxDepth, exposeLimits: true }),
       costPlugin(l.maxCost),
+      schedulePlugin(),
       timeoutPlugin(l.timeoutMs),
       ...(cacheTtlMs > 0 ? [useResponseCache({ session: cacheKey, ttl: cacheTtlMs, includeExtensionMetadata: false })] : []),
     ],
@@ -141,8 +143,12 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end();
     });
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
+    // A client gone while its answer is written can leave yoga waiting on the socket for good
+    // (closing the server then never ended): once the response is closed its request starts no
+    // store call, so it is over when the running ones are.
+    const settled = Promise.race([p, new Promise<void>((r) => res.once('close', () => r())).then(storeCallsIdle)]);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, resolve); });
   const bound = (server.address() as { port: number }).port; // the real one when port 0 asked for any
