@@ -9,15 +9,18 @@ import { normaliseName } from '../read/normalise.js';
 
 /**
  * The places a name's leading place form may denote, and what follows it, both ways a body's
- * short name may be read after it: 上海市教委 is 上海市 + 市教委 (the 市 shared) or + 教委.
+ * short name may be read after it: 上海市教委 is 上海市 + 市教委 (the 市 shared) or + 教委. Null when
+ * no place leads, or nothing of two characters follows it.
  */
 export function placeInFront(q: string): { places: Set<string>; rests: string[] } | null {
   const g = gazetteer();
   const form = g.leadingForm(q);
   if (!form) return null;
   const n = form.length;
-  const rests = /[省市区县州]$/.test(form) ? [q.slice(n - 1), q.slice(n)] : [q.slice(n)];
-  return { places: new Set(g.forms.get(form)!.map((p) => p.name)), rests };
+  // What follows names a body only with two characters or more (a place alone, 上海市, names none:
+  // read as 上海 + 市 it made every search for a place scan every organisation).
+  const rests = (/[省市区县州]$/.test(form) ? [q.slice(n - 1), q.slice(n)] : [q.slice(n)]).filter((r) => r.length >= 2);
+  return rests.length ? { places: new Set(g.forms.get(form)!.map((p) => p.name)), rests } : null;
 }
 
 /** Organisations of the place written in front whose name or alias is (or, with `partial`, contains) what follows. */

@@ -45,6 +45,8 @@ describe('names as an analyst writes them', () => {
     expect(placeInFront('上海市教委')).toEqual({ places: new Set(['上海市']), rests: ['市教委', '教委'] });
     expect(placeInFront('上海教委')).toEqual({ places: new Set(['上海市']), rests: ['教委'] });
     expect(placeInFront('教委')).toBeNull();
+    expect(placeInFront('上海市委')).toEqual({ places: new Set(['上海市']), rests: ['市委'] });
+    for (const placeAlone of ['上海市', '上海', '南宁市']) expect(placeInFront(placeAlone)).toBeNull();
   });
 
   it('takes a place filter with the places within it, however it is written', () => {
