@@ -8,7 +8,7 @@ import {
 import type { PolicyDocument } from '../read/index.js';
 import { isChrome } from '../read/frame.js';
 import { bareName, type Mention } from './mention.js';
-import { canonicalOrg, findOrganizations, isInstitution, titleIssuers } from './organizations.js';
+import { canonicalOrg, findOrganizations, isInstitution, orgLex, titleIssuers } from './organizations.js';
 import { findPlaces } from './places.js';
 import { findPrograms, headOf, titleProgram as programOfTitle } from './programs.js';
 import { parentChain } from './variants.js';
@@ -41,8 +41,10 @@ function idOf(m: Mention): string {
 function placesActedOn(text: string, place: string | null, orgs: Mention[]): Mention[] {
   const g = gazetteer();
   const related = (name: string) => !!place && (name === place || g.within(place, name) || g.within(name, place));
+  const toLetters = letterRecipients(text);
   return findPlaces(text, place).filter((p) => {
     if (!related(p.name) && orgs.some((o) => o.start <= p.start && p.end <= o.end && o.end - o.start > p.end - p.start)) return false;
+    if (toLetters(p.start)) return false;
     return !onChromeLine(text, p.start) && !/^(通信地址|通讯地址|地址|联系地址|邮政编码|联系电话)[:：]/.test(lineAt(text, p.start));
   });
 }
@@ -50,6 +52,12 @@ function placesActedOn(text: string, place: string | null, orgs: Mention[]): Men
 function lineAt(text: string, at: number): string {
   const lineEnd = text.indexOf('\n', at);
   return text.slice(text.lastIndexOf('\n', at) + 1, lineEnd < 0 ? text.length : lineEnd).trim();
+}
+
+/** Whether an offset lies among the recipients of a leader's letter (给…回信): bodies and places there are not acted on. */
+function letterRecipients(text: string): (at: number) => boolean {
+  const spans = [...text.matchAll(new RegExp(orgLex.lettersTo.pattern, 'g'))].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
+  return (at) => spans.some(([s, e]) => at >= s && at < e);
 }
 
 /** A page's chrome (您访问的链接即将离开“云浮市教育局”网站, 来源：…) names no body or place the text acts on. */
@@ -70,7 +78,8 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
 
   const programs = findPrograms(text);
   const named = findOrganizations(text, { place, programs });
-  const orgs = named.filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start));
+  const toLetters = letterRecipients(text);
+  const orgs = named.filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start) && !toLetters(m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
   const regulations = findRegulations(text, place);
   const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, named), ...targets]

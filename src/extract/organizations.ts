@@ -28,6 +28,7 @@ interface OrgLexicon {
   headExpansions: Record<string, string>;
   fieldsOfWork: Record<string, string>;
   zones: string;
+  lettersTo: { pattern: string };
 }
 export const orgLex = loadLexicon<OrgLexicon>('organizations.json');
 // 党组 must not be the start of 党组织 (a party organisation is not a party group).

@@ -65,6 +65,13 @@ describe('names that are only kinds of program', () => {
 });
 
 describe('places the text acts on', () => {
+  it('are not the recipients of a leader\'s letter, nor are the bodies there', () => {
+    const b = extract('东湖省教育厅2025年工作要点\n深入贯彻习近平总书记给宿迁市实验小学少先队员、武汉大学青年教师重要回信精神，支持宿迁市建设职业教育园区。');
+    const places = toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name);
+    expect(places).toEqual(['宿迁市']); // the place the plan acts on later in the sentence
+    expect(b.relations.filter((r) => r.type === 'MENTIONS' && /武汉大学|实验小学/.test(r.to))).toEqual([]);
+  });
+
   it('include the zone a province lists beside its cities', () => {
     const b = extract('河南省教育厅关于做好2026年春季学期开学工作的通知\n各省辖市、济源示范区、省直管县(市)教育局：\n请认真做好开学工作。\n河南省教育厅\n2026年2月1日');
     expect(toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name)).toContain('济源示范区');
