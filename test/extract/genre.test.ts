@@ -241,6 +241,13 @@ describe('instruments cited by title', () => {
     const b = extract('江苏省疾病预防控制行动方案(2025—2026年)\n现将《江苏省疾病预防控制行动方案(2025—2026年)》印发给你们，请认真贯彻执行。');
     expect(b.relations.filter((r) => r.type === 'REFERENCES')).toEqual([]);
   });
+
+  it('a short name an instrument is given in 《》 (以下简称《行动方案》) is that instrument, not another', () => {
+    const b = extract('江苏省卫生健康委2025年工作要点\n我们编制了《江苏省托育服务行动方案(2025—2026年)》(以下简称《行动方案》)。各地要按照《行动方案》要求抓好落实。');
+    const r = names(b, 'Regulation');
+    expect(r).toContain('江苏省托育服务行动方案(2025—2026年)');
+    expect(r).not.toContain('行动方案');
+  });
 });
 
 describe('who issued what', () => {
