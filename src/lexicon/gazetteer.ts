@@ -25,6 +25,7 @@ export interface PlaceClues {
   regions: { pattern: string; places: string[]; weight: number; name?: string }[];
   central: string[];
   commonNounDistricts: string[];
+  unitsOfTheirOwn: string[];
 }
 
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);

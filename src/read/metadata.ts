@@ -251,6 +251,9 @@ export function namedPlaces(text: string, within: string | null = null): NamedPl
       const own = cands.some((c) => c.name === within || (within && g.within(within, c.name))) ? undefined : ownOf(form);
       if (!own && cands.length > 1 && cands.every((c) => c.level === 'district')) break; // a district name two cities share
       if (g.clues.commonNounDistricts.includes(form)) break; // 老城区: the old town, in running text
+      // 新疆 of 新疆生产建设兵团: a unit of its own, not in the place its name opens with.
+      const unit = g.clues.unitsOfTheirOwn.find((u) => text.startsWith(u, i));
+      if (unit) { i += unit.length - 1; break; }
       const p = own ?? cands[0];
       // A short form must not be the start of a longer word (上海交通大学 still names 上海).
       out.push({ form, name: p.name, jurisdiction: g.jurisdictionOf(p), level: p.level, index: i });

@@ -72,6 +72,13 @@ describe('places the text acts on', () => {
     expect(b.relations.filter((r) => r.type === 'MENTIONS' && /武汉大学|实验小学/.test(r.to))).toEqual([]);
   });
 
+  it('are not the place a unit of its own opens its name with (新疆 of 新疆生产建设兵团), nor is that unit\'s body in it', () => {
+    const b = extract('教育部关于做好2026年教师培训工作的通知\n各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：\n请认真做好教师培训工作。\n教育部\n2026年3月1日');
+    const doc = toGoldFile('t.txt', [b]).documents[0];
+    expect(doc.entities.filter((e) => e.type === 'Place').map((e) => e.name)).not.toContain('新疆维吾尔自治区');
+    expect(doc.relations.filter((r) => r.type === 'LOCATED_IN' && r.from.includes('兵团'))).toEqual([]);
+  });
+
   it('include the zone a province lists beside its cities', () => {
     const b = extract('河南省教育厅关于做好2026年春季学期开学工作的通知\n各省辖市、济源示范区、省直管县(市)教育局：\n请认真做好开学工作。\n河南省教育厅\n2026年2月1日');
     expect(toGoldFile('t.txt', [b]).documents[0].entities.filter((e) => e.type === 'Place').map((e) => e.name)).toContain('济源示范区');
