@@ -196,9 +196,11 @@ function headingVariantPlace(edges: GraphEdge[], members: Map<string, GraphNode>
 
 /** The year a document number states, in the sentence that cites a title: 《…》（国发〔2019〕13号）. */
 function citedNumberYear(sentence: string, title: string): number | null {
-  const at = sentence.replace(/[《》\s]/g, '').indexOf(title);
+  // Compared as names are kept: a title quoting its brand (关于实施“启航”计划的意见) is stored without the quotes.
+  const [s, t] = [bareName(sentence), bareName(title)];
+  const at = s.indexOf(t);
   if (at < 0) return null;
-  const after = sentence.replace(/[《》\s]/g, '').slice(at + title.length, at + title.length + 24);
+  const after = s.slice(at + t.length, at + t.length + 24);
   const m = /^[（(][^）)]*?[〔[［](\d{4})[〕\]］]/.exec(after);
   return m ? Number(m[1]) : null;
 }
