@@ -144,9 +144,10 @@ export async function serve(graph: GraphStore, port: number, opts: ServeOptions 
       res.end();
     });
     // A client gone while its answer is written can leave yoga waiting on the socket for good
-    // (closing the server then never ended): once the response is closed its request starts no
-    // store call, so it is over when the running ones are.
-    const settled = Promise.race([p, new Promise<void>((r) => res.once('close', () => r())).then(storeCallsIdle)]);
+    // (closing the server then never ended): once the response is closed a query starts no
+    // store call, so it is over when the running ones are. (A write through /_store runs to its end.)
+    const gone = req.url === '/_store' ? [] : [new Promise<void>((r) => res.once('close', () => r())).then(storeCallsIdle)];
+    const settled = Promise.race([p, ...gone]);
     inFlight.add(settled);
     void settled.finally(() => inFlight.delete(settled));
   });
