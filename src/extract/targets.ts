@@ -4,7 +4,7 @@
 import { loadLexicon } from '../lexicon/load.js';
 import type { Mention } from './mention.js';
 
-const lex = loadLexicon<{ rateNouns: string; units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string; planPeriods: Record<string, number> }>('targets.json');
+const lex = loadLexicon<{ rateNouns: string; indexNouns: string; units: string[]; verbs: string; chineseDigits: Record<string, number>; reviewHeadings: string; pastMarkers: string; planPeriods: Record<string, number> }>('targets.json');
 const PERIOD_OPENING = new RegExp(`^“?(${Object.keys(lex.planPeriods).join('|')})”?(期间|时期|以来)`);
 const UNIT = `(?:${lex.units.join('|')})`;
 const NUM = '(\\d+(?:\\.\\d+)?(?:[-~～]\\d+)?)(万)?';
@@ -16,6 +16,7 @@ const LIST_SPLIT = new RegExp(`(?<=\\d+(?:\\.\\d+)?万?${UNIT}[^、，和]*)(?:�
 
 /** A rate and its percentage, needing no verb: 普惠率85%, 公办园在园幼儿占比53%. */
 const RATE = new RegExp(`^[\\u4e00-\\u9fff]{1,12}(?:${lex.rateNouns})(?:达到|达)?\\d+(?:\\.\\d+)?%(?:以上|左右)?$`);
+const INDEX = new RegExp(`(${lex.indexNouns})(?:达到|达|提高到|提升到|不低于|保持在)(\\d+(?:\\.\\d+)?)(?![\\d.%])`);
 /** A clause a deadline opens (到2025年，…; 力争在2020年底前，…): what follows it is committed to by then. */
 const DEADLINE_BEFORE = /(?:到|至|在)\d{4}年(?:底|末)?(?:前|以前)?[，,]\s*$/;
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
@@ -130,7 +131,9 @@ function firstQuantity(clause: string): { value: string; unit: string; end: numb
     const value = m[2] ? String(Number(m[1]) * 10000) : m[1];
     return { value, unit: m[3], end: m.index! + m[0].length };
   }
-  return null;
+  // An index has no unit: the number it is to reach (健康浙江发展指数达85).
+  const index = INDEX.exec(clause);
+  return index ? { value: index[2], unit: index[1], end: index.index + index[0].length } : null;
 }
 
 function subjectAfter(rest: string): string {
