@@ -19,6 +19,8 @@ const RATE = new RegExp(`^[\\u4e00-\\u9fff]{1,12}(?:${lex.rateNouns})(?:达到|�
 const INDEX = new RegExp(`(${lex.indexNouns})(?:达到|达|提高到|提升到|不低于|保持在)(\\d+(?:\\.\\d+)?)(?![\\d.%])`);
 /** A clause a deadline opens (到2025年，…; 力争在2020年底前，…): what follows it is committed to by then. */
 const DEADLINE_BEFORE = /(?:到|至|在)\d{4}年(?:底|末)?(?:前|以前)?[，,]\s*$/;
+/** A clause that opens with the year's own deadline (年内完成复审, 年底前建成): committed to within the plan's year. */
+const WITHIN_THE_YEAR = /^\s*(?:年内|年底前|年末前)(?=[\u4e00-\u9fff])/;
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
 const REVIEW = new RegExp(lex.reviewHeadings);
 const PAST = new RegExp(lex.pastMarkers);
@@ -73,7 +75,7 @@ export function findTargets(text: string, docYear: number | null = null): Mentio
     const q = firstQuantity(clause);
     const d = DURATION.exec(clause);
     const continues = previousWasTarget && /[，,]/.test(text[base - 1] ?? '');
-    const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, base - 10), base));
+    const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, base - 10), base)) || WITHIN_THE_YEAR.test(clause);
     previousWasTarget = false;
     if (!q && !d && !deadline) continue;
     if (!(VERB.test(clause) || RATE.test(clause.trim()) || (continues && q) || deadline) || past(base)) continue;
