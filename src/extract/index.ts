@@ -36,12 +36,11 @@ function idOf(m: Mention): string {
 /**
  * Places the text governs or acts on: not those only inside another body's name (兰州 of 兰州大学,
  * 新疆 of 新疆生产建设兵团教育局, in the text or in a title it cites), unless that is the document's own place or one containing it,
- * and not those on a page's chrome lines or in a contact address.
+ * and not those on a page's chrome lines, in a contact address or among a letter's recipients.
  */
-function placesActedOn(text: string, place: string | null, orgs: Mention[]): Mention[] {
+function placesActedOn(text: string, place: string | null, orgs: Mention[], toLetters: (at: number) => boolean): Mention[] {
   const g = gazetteer();
   const related = (name: string) => !!place && (name === place || g.within(place, name) || g.within(name, place));
-  const toLetters = letterRecipients(text);
   return findPlaces(text, place).filter((p) => {
     if (!related(p.name) && orgs.some((o) => o.start <= p.start && p.end <= o.end && o.end - o.start > p.end - p.start)) return false;
     if (toLetters(p.start)) return false;
@@ -82,7 +81,7 @@ function extractWith(doc: PolicyDocument, definitions: ReturnType<typeof findDef
   const orgs = named.filter((m) => !insideBookTitle(text, m.start) && !onChromeLine(text, m.start) && !toLetters(m.start));
   const targets = findTargets(text, meta.year).map((t) => ({ ...t, scope: docId.slice(4) }));
   const regulations = findRegulations(text, place);
-  const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, named), ...targets]
+  const mentions: IdMention[] = [...regulations, ...programs, ...orgs, ...regulations.flatMap((r) => titleIssuers(r, place)), ...placesActedOn(text, place, named, toLetters), ...targets]
     .map((m) => ({ ...m, id: idOf(m) }));
 
   // The document's own title is a Regulation others can cite; a program its title names is what it launches.
