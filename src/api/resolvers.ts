@@ -8,6 +8,7 @@ import { normaliseName } from '../read/normalise.js';
 import type { Loaders } from './loaders.js';
 import { connection, pagedConnection, pageWindow, type Limits } from './paging.js';
 import { shortestPath, type PathHop } from './path.js';
+import { neighbourhood } from './neighbors.js';
 import { explain } from '../trace/explain.js';
 import { networkOf } from '../trace/network.js';
 import { familyDocumentIds, programFamily, resolveProgram, type ProgramMatch, type Adoption, type Diffusion, type SpreadStep } from '../trace/adoption.js';
@@ -166,32 +167,14 @@ export const resolvers = {
       if (limit < 1 || limit > 500) badInput('limit must be between 1 and 500');
       const start = await nodeOrThrow(ctx, a.id);
       const types = (a.relationTypes as RelationType[] | null) ?? RELATION_TYPES.filter((t) => t !== 'MENTIONS');
-      const seen = new Set([start.id]);
-      const edges = new Map<string, GraphEdge>();
-      // Nodes reached but left out by the limit: the answer says it was cut, and by how many at least.
-      const left = new Set<string>();
-      let frontier = [start.id];
-      let d = 0;
-      for (; d < depth && frontier.length && seen.size < limit; d++) {
-        const found = await ctx.store.edges(frontier, 'BOTH', types);
-        const next: string[] = [];
-        for (const e of found) {
-          edges.set(`${e.type}|${e.from}|${e.to}|${e.props.docId}`, e);
-          for (const id of [e.from, e.to]) {
-            if (seen.has(id)) continue;
-            if (seen.size < limit) { seen.add(id); next.push(id); } else left.add(id);
-          }
-        }
-        frontier = next;
-      }
-      const nodes = (await ctx.loaders.node.loadMany([...seen])).filter((n): n is GraphNode => !!n && !(n instanceof Error));
+      const around = await neighbourhood(ctx.store, start.id, depth, types, limit);
+      const nodes = (await ctx.loaders.node.loadMany(around.ids)).filter((n): n is GraphNode => !!n && !(n instanceof Error));
       const ids = new Set(nodes.map((n) => n.id));
       return {
         nodes,
-        edges: [...edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ type: e.type, from: e.from, to: e.to, sentence: e.props.sentence ?? '' })),
-        // Cut when nodes were left out, or when the limit stopped the walk before its depth with nodes still to expand.
-        truncated: left.size > 0 || (d < depth && frontier.length > 0 && seen.size >= limit),
-        omitted: left.size,
+        edges: around.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ type: e.type, from: e.from, to: e.to, sentence: e.props.sentence ?? '' })),
+        truncated: around.truncated,
+        omitted: around.omitted,
       };
     },
   },

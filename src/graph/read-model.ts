@@ -9,7 +9,7 @@
 // store as it is.
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel, type RelationType } from './model.js';
 import { EDGE_PROPS } from './rows.js';
-import type { GraphEdge, GraphNode, GraphStore, PathHop, StoreStats } from './store.js';
+import type { GraphEdge, GraphNode, GraphStore, Neighbourhood, PathHop, StoreStats } from './store.js';
 
 /** Edge properties held as numbers; the rest (document, sentence, rule, JSON of spans and passages) as strings. */
 const NUMBER_PROPS = ['sentStart', 'sentEnd', 'srcStart', 'srcEnd', 'confidence', 'score'] as const;
@@ -262,6 +262,48 @@ class EdgeModel {
     return [...walk(0).reverse(), ...walk(1).map((h) => ({ edge: h.edge, from: h.to, to: h.from }))];
   }
 
+  /** Per node: the neighbourhood walk that reached it (its stamp) or left it out (minus it). */
+  private around = new Int32Array(0);
+  private aroundStamp = 0;
+
+  /**
+   * src/api/neighbors.ts's walk on the indices, to the same answer: the edges of a level in the
+   * order edges() gives them, only those kept made into objects. Two hops from a body reach
+   * documents with a hundred edges each: as objects that was most of a request.
+   */
+  neighbourhood(startId: string, depth: number, types: readonly RelationType[], limit: number): Neighbourhood {
+    if (this.around.length !== this.nodeIds.length || this.aroundStamp >= 0x7ffffff0) { this.around = new Int32Array(this.nodeIds.length); this.aroundStamp = 0; }
+    const [mark, stamp] = [this.around, ++this.aroundStamp];
+    const wanted = types.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
+    const start = this.nodeIndex.get(startId) ?? -1; // a node without edges reaches nothing
+    if (start >= 0) mark[start] = stamp;
+    const ids = [startId];
+    const kept = new Map<string, number>();
+    let omitted = 0;
+    let frontier = [start];
+    let d = 0;
+    for (; d < depth && frontier.length && ids.length < limit; d++) {
+      const next: number[] = [];
+      const visit = (k: number) => {
+        if (wanted && !wanted.has(this.type[k])) return;
+        for (const i of [this.from[k], this.to[k]]) {
+          if (mark[i] === stamp) continue;
+          if (ids.length < limit) { mark[i] = stamp; ids.push(this.nodeIds[i]); next.push(i); } else if (mark[i] !== -stamp) { mark[i] = -stamp; omitted++; }
+        }
+        if (mark[this.from[k]] === stamp && mark[this.to[k]] === stamp) kept.set(`${this.type[k]}|${this.from[k]}|${this.to[k]}|${this.str[DOC_ID][k]}`, k);
+      };
+      for (const here of frontier) if (here >= 0) for (let x = this.outStart[here]; x < this.outStart[here + 1]; x++) visit(this.outEdges[x]);
+      for (const here of frontier) if (here >= 0) for (let x = this.inStart[here]; x < this.inStart[here + 1]; x++) visit(this.inEdges[x]);
+      frontier = next;
+    }
+    return {
+      ids,
+      edges: [...kept.values()].map((k) => this.edge(k)),
+      truncated: omitted > 0 || (d < depth && frontier.length > 0 && ids.length >= limit),
+      omitted,
+    };
+  }
+
   /** As the store answers: out-edges then in-edges of the distinct ids (an edge between two of them twice with BOTH). */
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): GraphEdge[] {
     const wanted = types?.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
@@ -376,6 +418,10 @@ export class ReadModelStore implements GraphStore {
 
   async shortestPath(from: string, to: string, maxDepth: number, types: readonly RelationType[] | null, maxVisited: number): Promise<PathHop[] | null | undefined> {
     return this.edgeModel?.path(from, to, maxDepth, types, maxVisited);
+  }
+
+  async neighbourhood(start: string, depth: number, types: readonly RelationType[], limit: number): Promise<Neighbourhood | undefined> {
+    return this.edgeModel?.neighbourhood(start, depth, types, limit);
   }
 
   init() { return this.store.init(); }

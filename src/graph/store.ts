@@ -37,6 +37,8 @@ export interface DocumentFacets { places: FacetCount[]; years: FacetCount[]; iss
 export interface DocumentPage { offset: number; limit: number; desc?: boolean }
 
 export interface LoadStats { documentsAdded: number; documentsSkipped: number; documentsReplaced: number; nodes: number; relationships: number }
+/** Nodes reached from a start (in the order reached), the edges among them, and what a limit left out. */
+export interface Neighbourhood { ids: string[]; edges: GraphEdge[]; truncated: boolean; omitted: number }
 export interface StoreStats { labels: Record<string, number>; relations: Record<string, number> }
 export type Progress = (done: number, total: number, what: string) => void;
 
@@ -67,6 +69,12 @@ export interface GraphStore {
    * `edges()` a level at a time, to the same answer.
    */
   shortestPath?(from: string, to: string, maxDepth: number, types: readonly RelationType[] | null, maxVisited: number): Promise<PathHop[] | null | undefined>;
+  /**
+   * Optional: the neighbourhood of a node, walked by the store in one call (the read model);
+   * undefined when it cannot walk it now. Without it src/api/neighbors.ts walks `edges()` a
+   * level at a time, to the same answer.
+   */
+  neighbourhood?(start: string, depth: number, types: readonly RelationType[], limit: number): Promise<Neighbourhood | undefined>;
   /** Candidates whose name or an alias contains `text` (already Simplified). */
   searchCandidates(text: string, labels: readonly NodeLabel[], limit: number): Promise<GraphNode[]>;
   /** Documents matching the filter, oldest first (by date, else year; `desc` newest first), a page at a time. */

@@ -3,11 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_LABELS } from '../../src/graph/model.js';
+import { NODE_LABELS, RELATION_TYPES, type RelationType } from '../../src/graph/model.js';
 import { ReadModelStore } from '../../src/graph/read-model.js';
 import type { GraphEdge, GraphNode, GraphStore } from '../../src/graph/store.js';
 import { ingest } from '../../src/pipeline.js';
 import { shortestPath, type PathHop } from '../../src/api/path.js';
+import { neighbourhood, type Neighbourhood } from '../../src/api/neighbors.js';
 import { traceProgram, type Diffusion } from '../../src/trace/adoption.js';
 import { loadedStore, describeEachStore, tmp } from '../helpers.js';
 
@@ -73,6 +74,29 @@ describeEachStore('the read model over the %s store', (_, open) => {
     const programs = all.filter((n) => n.label === 'Program');
     const view = (d: Diffusion) => [d.adoptions.map((x) => [x.place, x.date, x.how, x.document?.id ?? x.instrument]), d.spread.map((x) => [x.from.place, x.to.place, x.rule])];
     for (const p of programs) expect([p.name, view(await traceProgram(model, p))]).toEqual([p.name, view(await traceProgram(store, p))]);
+  }, 120_000);
+
+  it('walks the same neighbourhoods as the store, cut by the limit at the same nodes', async () => {
+    // The model walks neighbourhoods on its indices; the same walk through its edges() gives the same
+    // answer, order included, and through the store's the same nodes and edges when nothing is cut.
+    const throughEdges = { edges: (...a: Parameters<GraphStore['edges']>) => model.edges(...a) } as GraphStore;
+    const keys = (n: Neighbourhood) => [[...n.ids].sort(), n.edges.map((e) => [e.type, e.from, e.to, e.props.docId].join('|')).sort()];
+    let cut = 0;
+    let whole = 0;
+    for (const types of [RELATION_TYPES.filter((t) => t !== 'MENTIONS'), ['MENTIONS', 'ISSUES']] as RelationType[][]) {
+      for (let i = 0; i < all.length; i += 7) {
+        for (const [depth, limit] of [[1, 100], [2, 100], [2, 7], [3, 500], [3, 1]]) {
+          const fast = await model.neighbourhood(all[i].id, depth, types, limit);
+          expect(fast).not.toBeUndefined();
+          expect([all[i].id, depth, limit, fast]).toEqual([all[i].id, depth, limit, await neighbourhood(throughEdges, all[i].id, depth, types, limit)]);
+          if (fast!.truncated) { cut++; continue; }
+          expect(keys(fast!)).toEqual(keys(await neighbourhood(store, all[i].id, depth, types, limit)));
+          whole++;
+        }
+      }
+    }
+    expect(cut).toBeGreaterThan(50);
+    expect(whole).toBeGreaterThan(50);
   }, 120_000);
 
   it('answers a document loaded through it at once', async () => {
