@@ -76,6 +76,23 @@ function rank(n: GraphNode, q: string): number {
   return Math.round((base - Math.min(0.09, n.name.length / 1000)) * 1000) / 1000;
 }
 
+type Scored = { node: GraphNode; score: number };
+/** Best first; ties by code point (ICU collation, localeCompare, of thousands of Chinese names took most of a request). */
+const byScore = (x: Scored, y: Scored) => y.score - x.score || (x.node.name < y.node.name ? -1 : x.node.name > y.node.name ? 1 : 0);
+
+/**
+ * The first `k` hits by score: only those at or above the k-th score are sorted (a two-character
+ * search has thousands of candidates and asks for ten; sorting them all was a fifth of a request).
+ */
+function best(hits: Scored[], k: number): Scored[] {
+  if (k < hits.length) {
+    const scores = Float64Array.from(hits, (h) => -h.score).sort();
+    const bar = -scores[Math.max(0, k - 1)];
+    hits = hits.filter((h) => h.score >= bar);
+  }
+  return hits.sort(byScore).slice(0, k);
+}
+
 /**
  * A path's relations unless asked for others: not MENTIONS, GOVERNS or LOCATED_IN, through
  * which every two things are a hop from 党中央, 全国 or 上海市 apart.
@@ -147,17 +164,17 @@ export const resolvers = {
       let scored = (await ctx.store.searchCandidates(q, labels, 500)).map((node) => ({ node, score: rank(node, q) }));
       // 上海市教委: the 市教委 of 上海市, ranked as that body's alias.
       if (labels.includes('Organization')) {
-        const known = new Set(scored.map((h) => h.node.id));
         const scoped = await placeScopedOrganizations(ctx.store, q, true);
-        const rests = placeInFront(q)?.rests ?? [];
-        scored.push(...scoped.filter((n) => !known.has(n.id)).map((node) => ({ node, score: Math.max(...rests.map((r) => rank(node, r))) - 0.05 })));
+        if (scoped.length) {
+          const known = new Set(scored.map((h) => h.node.id));
+          const rests = placeInFront(q)?.rests ?? [];
+          scored.push(...scoped.filter((n) => !known.has(n.id)).map((node) => ({ node, score: Math.max(...rests.map((r) => rank(node, r))) - 0.05 })));
+        }
       }
       // Nothing as written: near misses (one wrong character in four), below any real hit.
       if (!scored.length) scored = (await nearMisses(ctx.store, q, labels)).map(({ node, edits }) => ({ node, score: Math.round((0.4 - 0.1 * edits - Math.min(0.09, node.name.length / 1000)) * 1000) / 1000 }));
-      const hits = scored
-        // Ties by code point: ICU collation (localeCompare) of thousands of Chinese names took most of a request.
-        .sort((x, y) => y.score - x.score || (x.node.name < y.node.name ? -1 : x.node.name > y.node.name ? 1 : 0));
-      const page = connection(hits, a.first, a.after, ctx.limits);
+      const { offset, size } = pageWindow(a.first, a.after, ctx.limits);
+      const page = pagedConnection(best(scored, offset + size).slice(offset), offset, scored.length);
       return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score })) };
     },
     neighbors: async (_: unknown, a: Args, ctx: Context) => {
