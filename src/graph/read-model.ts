@@ -19,6 +19,9 @@ const DOC_ID = STRING_PROPS.indexOf('docId');
 const SENT_START = NUMBER_PROPS.indexOf('sentStart');
 const COLUMNS = EDGE_PROPS.map((p) => { const j = (NUMBER_PROPS as readonly string[]).indexOf(p); return [p, j >= 0, j >= 0 ? j : STRING_PROPS.indexOf(p)] as const; });
 
+// Comparisons at module level: a closure made per call (and named by the loader's helper) was most of a long path's time.
+const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Nodes of one label and the text a search matches against (names and aliases; a document's name and title). */
 class LabelIndex {
   readonly nodes: GraphNode[] = [];
@@ -241,12 +244,12 @@ class EdgeModel {
 
   /** path.ts's order of two edges reaching one node (ids by code point, then type, document, offset). */
   private byEnds(a: number, b: number): number {
-    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    const doc = (k: number) => (this.str[DOC_ID][k] < 0 ? '' : this.strings[this.str[DOC_ID][k]]);
-    const at = (k: number) => (Number.isNaN(this.num[SENT_START][k]) ? 0 : this.num[SENT_START][k]);
-    return cmp(this.nodeIds[this.from[a]], this.nodeIds[this.from[b]]) || cmp(this.nodeIds[this.to[a]], this.nodeIds[this.to[b]])
-      || cmp(RELATION_TYPES[this.type[a]], RELATION_TYPES[this.type[b]]) || cmp(doc(a), doc(b)) || at(a) - at(b);
+    return byCodePoint(this.nodeIds[this.from[a]], this.nodeIds[this.from[b]]) || byCodePoint(this.nodeIds[this.to[a]], this.nodeIds[this.to[b]])
+      || byCodePoint(RELATION_TYPES[this.type[a]], RELATION_TYPES[this.type[b]]) || byCodePoint(this.docOf(a), this.docOf(b)) || this.sentStartOf(a) - this.sentStartOf(b);
   }
+
+  private docOf(k: number): string { return this.str[DOC_ID][k] < 0 ? '' : this.strings[this.str[DOC_ID][k]]; }
+  private sentStartOf(k: number): number { return Number.isNaN(this.num[SENT_START][k]) ? 0 : this.num[SENT_START][k]; }
 
   /** The hops from the start to `meet` and on to the end, by the edges each side came by. */
   private join(meet: number): PathHop[] {
