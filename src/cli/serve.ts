@@ -23,9 +23,11 @@ async function listen(store: GraphStore, o: ServeOptions): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** Reads are answered from the read model: the store's page cache serves texts and writes only. */
+export const SERVE_BUFFER_MB = 128;
+
 export async function runServe(o: ServeOptions): Promise<void> {
-  // Reads are answered from the read model: the store's page cache serves texts and writes only.
-  const store = await openStore({ ...storeOptions(o), bufferMB: 128 }).catch((e) => fail((e as Error).message));
+  const store = await openStore({ ...storeOptions(o), bufferMB: SERVE_BUFFER_MB }).catch((e) => fail((e as Error).message));
   await listen(store, o);
 }
 
