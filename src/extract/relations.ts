@@ -124,13 +124,15 @@ function supervises({ text, mentions, issuers }: RelationInput): RelationDraft[]
   const out: RelationDraft[] = [];
   const boss = issuers[0];
   if (!boss) return out;
-  // Each addressee is supervised by the issuers: by both of two co-issuers; among more, by the one of
-  // its line of work (教育厅 → 各地级以上市教育局, 海关总署 → 各直属海关), else by the first.
+  // Each addressee is supervised by the issuers: by both of two co-issuers; among more, by the lead
+  // (the first), and of the counterparts listed (各地级以上市教育局、发展改革局、财政局…) only by its own
+  // (教育厅 → 各地级以上市教育局): the spec's convention for notices of many departments.
   for (const { item, start } of findAddressees(text)) {
     const org = mentions.find((x) => x.label === 'Organization' && x.rule !== 'org.generic' && x.start >= start && x.end <= start + item.length && x.end - x.start >= item.length - 1);
     const bare = item.replace(/[（(][^）)]*[）)]$/, '');
     if (!org && !ADDRESSEE_HEAD.test(bare)) continue;
-    const bosses = issuers.length <= 2 ? issuers : [issuers.find((i) => sharesLine(i.name, bare)) ?? boss];
+    const line = issuers.length <= 2 ? null : issuers.find((i) => sharesLine(i.name, bare)) ?? boss;
+    const bosses = !line ? issuers : line === boss ? [boss] : [];
     for (const b of bosses) {
       if (org) out.push({ type: 'SUPERVISES', from: b.id, to: org.id, at: org.start, rule: 'supervises.addressee', confidence: 0.85 });
       else out.push({ type: 'SUPERVISES', from: b.id, to: '', at: start, rule: 'supervises.addressee-generic', confidence: 0.8, toGeneric: item });

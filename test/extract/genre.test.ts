@@ -291,6 +291,21 @@ describe('who issued what', () => {
 });
 
 describe('the addressees and the page around a notice', () => {
+  it('a notice of many departments: the lead supervises its own counterparts and the rest of the list; no co-issuer its counterpart', () => {
+    const b = extract([
+      '浙江省教育厅 浙江省发展和改革委员会 浙江省财政厅 浙江省人力资源和社会保障厅关于印发《浙江省学前教育提升行动计划》的通知',
+      '各市教育局、发展改革委、财政局、人力资源社会保障局，各高等学校：',
+      '现将《浙江省学前教育提升行动计划》印发给你们，请认真贯彻落实。',
+      '浙江省教育厅 浙江省发展和改革委员会 浙江省财政厅 浙江省人力资源和社会保障厅',
+      '2023年5月6日',
+      '浙江省学前教育提升行动计划',
+      '一、总体要求',
+    ].join('\n'));
+    expect(b.documents[0].issuers).toHaveLength(4);
+    const name = (id: string) => b.entities.find((e) => e.id === id)?.name;
+    expect(b.relations.filter((r) => r.type === 'SUPERVISES').map((r) => `${name(r.from)} → ${name(r.to)}`).sort()).toEqual(['浙江省教育厅 → 各市教育局', '浙江省教育厅 → 各高等学校']);
+  });
+
   it('the issuer\'s own divisions and a city\'s commissions are supervised; a province\'s 市教育局 is no one body; a 文号, a date or a site\'s exit notice is no part of a body', () => {
     // The opening of a notice flattened out of a PDF onto one line, as such pages are.
     const b = extract([
