@@ -51,6 +51,15 @@ describe('a county\'s own text', () => {
   });
 });
 
+describe('a program named inside a target', () => {
+  it('qualifies what is counted (培育健康江苏行动省级样板30个): the plan does not carry it out by that', () => {
+    const implemented = (text: string) => { const b = extract(text); return b.relations.filter((r) => r.type === 'IMPLEMENTS').map((r) => b.entities.find((e) => e.id === r.to)?.name); };
+    const head = ['2024年全省卫生健康工作要点', '一、主要目标', '2024年，培育健康江苏行动省级样板30个，居民健康素养水平达35%以上。'];
+    expect(implemented(head.join('\n'))).toEqual([]);
+    expect(implemented([...head, '二、重点任务', '深入实施健康江苏行动，推进健康城市建设。'].join('\n'))).toEqual(['健康江苏行动']);
+  });
+});
+
 describe('names that are only kinds of program', () => {
   it('a dated plan is one year\'s instrument; a program a review of the last plan period mentions is not carried out', () => {
     const b = extract('东川市医疗保障事业发展“十四五”规划（2021年印发）\n“十三五”期间，全市医疗保障系统为健康东川建设提供了重要支撑。\n制定并落实局党委理论学习中心组2024年度学习计划。');
