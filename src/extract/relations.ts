@@ -163,6 +163,7 @@ function implementsRel({ text, mentions, year }: RelationInput): RelationDraft[]
     if (m.label === 'Program') {
       // A program only mentioned where the text reports the past (“十三五”期间…为健康清远建设提供了支撑) is not carried out by it.
       if (insideBookTitle(text, m.start) || NOT_OURS.test(before) || (!IMPLEMENT_VERB.test(before) && past(m.start))) continue;
+      // Inside a target (培育健康浙江行动省级样板50个) it only qualifies what is counted.
       if (targets.some((t) => t.start <= m.start && m.end < t.end)) continue;
       out.push({ type: 'IMPLEMENTS', from: DOC, to: m.id, at: m.start, rule: IMPLEMENT_VERB.test(before) ? 'implements.verb+program' : 'implements.program-mentioned', confidence: IMPLEMENT_VERB.test(before) ? 0.85 : 0.6 });
     } else if (m.label === 'Regulation' && m.rule !== 'regulation.nested-title' && implementsRegulation(before, text.slice(m.end, m.end + 40))) {
