@@ -17,6 +17,7 @@ interface OrgLexicon {
   suffixes: string[];
   generic: string[];
   stopBefore: string;
+  programBodyLinks: string;
   genericPrefix: string;
   placeBoundHeads: Record<string, 'provincial' | 'document'>;
   categoryQualifiers: string;
@@ -56,6 +57,8 @@ const NAME_TAGS = /^(n|nt|ns|nz|nr|nrt|nrfg|j|vn|an|eng|x|m|a|b|zg)$/; // zg: ji
 const ABBREVIATIONS = [...orgLex.abbreviations].sort((a, b) => b.form.length - a.form.length);
 /** Forms the lexicon knows, longest first so that 教育部党组 wins over 教育部. */
 const KNOWN = [...orgLex.central, ...orgLex.abbreviations.map((a) => a.form)].sort((a, b) => b.length - a.length);
+/** What joins a program's name to the body that runs it (健康中国行动推进委员会, …工程建设领导小组). */
+const PROGRAM_BODY_LINK = new RegExp(`^(${orgLex.programBodyLinks})$`);
 const EDGE_PUNCT = [',', ';', ':', '，', '、', '。', '\n', '；', '：', '“', '”', '《', '》', '（', '('];
 
 export interface OrgContext { place: string | null; programs?: { start: number; end: number }[] }
@@ -183,10 +186,17 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       const program = ctx.programs?.find((p) => p.end === m.index!); // 基层党建质量提升工程 + 领导小组
       // A leading group is named for its program, verbs and all: 成立|基层党建质量提升工程领导小组.
       // The last setting-up verb wins over the start of the clause (市教卫工作党委成立|…领导小组).
-      const programLike = /领导小组/.test(m[0]) ? /(?:^.*(?:成立|组建|设立|调整)|^)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(left.slice(cut + 1)) : null;
-      forProgram = !!(program || programLike);
+      const clause = left.slice(cut + 1);
+      const programLike = /领导小组/.test(m[0]) ? /(?:^.*(?:成立|组建|设立|调整)|^)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(clause) : null;
+      // A body named for a program the text names, by a linking word (健康中国行动 + 推进 + 委员会办公室).
+      const linked = program || programLike ? undefined : ctx.programs?.map((p) => text.slice(p.start, p.end)).find((name) => {
+        const at = clause.lastIndexOf(name);
+        return at >= 0 && PROGRAM_BODY_LINK.test(clause.slice(at + name.length));
+      });
+      forProgram = !!(program || programLike || linked);
       if (program) start = program.start;
       else if (programLike) start = m.index! - programLike[1].length;
+      else if (linked) start = from + clause.lastIndexOf(linked);
       else {
         const toks = tag(text.slice(from, m.index!));
         let k = toks.length;

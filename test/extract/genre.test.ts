@@ -195,6 +195,13 @@ describe('a file\'s extraction', () => {
 });
 
 describe('bodies and where they are', () => {
+  it('a body named for a program the text carries out, by a linking word, is one body (健康江苏行动 + 推进 + 委员会办公室)', () => {
+    const b = extract(['健康江苏行动2023年工作要点', '一、健全工作机制', '（一）召开健康江苏行动推进委员会办公室会议，深入推进健康江苏行动。', '健康江苏行动推进委员会办公室', '2023年3月1日'].join('\n'));
+    const orgs = names(b, 'Organization');
+    expect(orgs).toContain('健康江苏行动推进委员会办公室');
+    expect(orgs.filter((o) => o.startsWith('委员会') || o.startsWith('推进'))).toEqual([]);
+  });
+
   const located = (b: GraphBatch) => b.relations.filter((r) => r.type === 'LOCATED_IN').map((r) => [b.entities.find((e) => e.id === r.from)?.name, r.to.replace(/^place:/, '')]);
 
   it('a district\'s or county\'s body is located in it, not in its city', () => {
