@@ -111,6 +111,20 @@ describe('forgiving search, scored', () => {
   });
 });
 
+describe('search pages', () => {
+  it('page after page, the same hits in the same order as one long page: best first, ties by name', async () => {
+    const page = async (first: number, after?: string) => (await gql(`{ search(query: "教育", first: ${first}${after ? `, after: "${after}"` : ''}) { totalCount pageInfo { endCursor } edges { score node { id name } } } }`)).data.search;
+    const whole = await page(100);
+    expect(whole.totalCount).toBeGreaterThan(30);
+    const paged: unknown[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 6; i++) { const p = await page(5, after); expect(p.totalCount).toBe(whole.totalCount); paged.push(...p.edges); after = p.pageInfo.endCursor; }
+    expect(paged).toEqual(whole.edges.slice(0, 30));
+    const hits = whole.edges as { score: number; node: { name: string } }[];
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score > hits[i].score || (hits[i - 1].score === hits[i].score && hits[i - 1].node.name <= hits[i].node.name)).toBe(true);
+  });
+});
+
 describe('reuse between documents', () => {
   it('is seen from both ends: OUT from the later, IN at the earlier, with the stored score', async () => {
     const docs = await store.documents({});
