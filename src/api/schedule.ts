@@ -10,7 +10,6 @@
 // A request waiting on the store does not hold up the others: the next pass starts another.
 import type { Plugin } from 'graphql-yoga';
 
-const COST_MS = 4;
 export const MAX_HOLD_MS = 100;
 export const PASS_MS = 4;
 
