@@ -189,14 +189,17 @@ export function findOrganizations(text: string, ctx: OrgContext): Mention[] {
       const clause = left.slice(cut + 1);
       const programLike = /领导小组/.test(m[0]) ? /(?:^.*(?:成立|组建|设立|调整)|^)([\u4e00-\u9fff]{4,20}?(?:工程|计划|行动|项目))$/.exec(clause) : null;
       // A body named for a program the text names, by a linking word (健康中国行动 + 推进 + 委员会办公室).
-      const linked = program || programLike ? undefined : ctx.programs?.map((p) => text.slice(p.start, p.end)).find((name) => {
-        const at = clause.lastIndexOf(name);
-        return at >= 0 && PROGRAM_BODY_LINK.test(clause.slice(at + name.length));
-      });
-      forProgram = !!(program || programLike || linked);
+      let linkedAt = -1;
+      if (!program && !programLike) {
+        for (const p of ctx.programs ?? []) {
+          const at = clause.lastIndexOf(text.slice(p.start, p.end));
+          if (at >= 0 && PROGRAM_BODY_LINK.test(clause.slice(at + p.end - p.start))) { linkedAt = at; break; }
+        }
+      }
+      forProgram = !!(program || programLike) || linkedAt >= 0;
       if (program) start = program.start;
       else if (programLike) start = m.index! - programLike[1].length;
-      else if (linked) start = from + clause.lastIndexOf(linked);
+      else if (linkedAt >= 0) start = from + linkedAt;
       else {
         const toks = tag(text.slice(from, m.index!));
         let k = toks.length;

@@ -22,6 +22,9 @@ const COLUMNS = EDGE_PROPS.map((p) => { const j = (NUMBER_PROPS as readonly stri
 // Comparisons at module level: a closure made per call (and named by the loader's helper) was most of a long path's time.
 const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** The relation types asked for, as the type column's codes; null for every type. */
+const typeSet = (types: readonly RelationType[] | null | undefined) => (types?.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null);
+
 /** Nodes of one label and the text a search matches against (names and aliases; a document's name and title). */
 class LabelIndex {
   readonly nodes: GraphNode[] = [];
@@ -212,7 +215,7 @@ class EdgeModel {
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const wanted = types?.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
+    const wanted = typeSet(types);
     const frontiers = [[ends[0]], [ends[1]]];
     const sizes = [1, 1];
     for (let s = 0; s < 2; s++) { this.marks[s][ends[s]!] = stamp; this.via[s][ends[s]!] = -1; }
@@ -277,7 +280,7 @@ class EdgeModel {
   neighbourhood(startId: string, depth: number, types: readonly RelationType[], limit: number): Neighbourhood {
     if (this.around.length !== this.nodeIds.length || this.aroundStamp >= 0x7ffffff0) { this.around = new Int32Array(this.nodeIds.length); this.aroundStamp = 0; }
     const [mark, stamp] = [this.around, ++this.aroundStamp];
-    const wanted = types.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
+    const wanted = typeSet(types);
     const start = this.nodeIndex.get(startId) ?? -1; // a node without edges reaches nothing
     if (start >= 0) mark[start] = stamp;
     const ids = [startId];
@@ -287,12 +290,14 @@ class EdgeModel {
     let d = 0;
     for (; d < depth && frontier.length && ids.length < limit; d++) {
       const next: number[] = [];
+      const reach = (i: number) => {
+        if (mark[i] === stamp) return;
+        if (ids.length < limit) { mark[i] = stamp; ids.push(this.nodeIds[i]); next.push(i); } else if (mark[i] !== -stamp) { mark[i] = -stamp; omitted++; }
+      };
       const visit = (k: number) => {
         if (wanted && !wanted.has(this.type[k])) return;
-        for (const i of [this.from[k], this.to[k]]) {
-          if (mark[i] === stamp) continue;
-          if (ids.length < limit) { mark[i] = stamp; ids.push(this.nodeIds[i]); next.push(i); } else if (mark[i] !== -stamp) { mark[i] = -stamp; omitted++; }
-        }
+        reach(this.from[k]);
+        reach(this.to[k]);
         if (mark[this.from[k]] === stamp && mark[this.to[k]] === stamp) kept.set(`${this.type[k]}|${this.from[k]}|${this.to[k]}|${this.str[DOC_ID][k]}`, k);
       };
       for (const here of frontier) if (here >= 0) for (let x = this.outStart[here]; x < this.outStart[here + 1]; x++) visit(this.outEdges[x]);
@@ -309,7 +314,7 @@ class EdgeModel {
 
   /** As the store answers: out-edges then in-edges of the distinct ids (an edge between two of them twice with BOTH). */
   edges(ids: readonly string[], direction: 'OUT' | 'IN' | 'BOTH', types?: readonly RelationType[] | null): GraphEdge[] {
-    const wanted = types?.length ? new Set(types.map((t) => RELATION_TYPES.indexOf(t))) : null;
+    const wanted = typeSet(types);
     const out: GraphEdge[] = [];
     for (const [start, list, dir] of [[this.outStart, this.outEdges, 'OUT'], [this.inStart, this.inEdges, 'IN']] as const) {
       if (direction !== 'BOTH' && direction !== dir) continue;
