@@ -14,6 +14,7 @@ import { resolvers, type Context } from './resolvers.js';
 import { costPlugin } from './cost.js';
 import { timeoutPlugin } from './timeout.js';
 import { schedulePlugin } from './schedule.js';
+import { bodyLimitPlugin } from './body-limit.js';
 import { errorCodesPlugin } from './errors.js';
 import { requestStore, storeCallsIdle } from './request-store.js';
 import { cascadeCache, traceCache, type TraceCache } from './cascades.js';
@@ -96,7 +97,9 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
     // GraphiQL's scripts are inlined from @graphql-yoga/render-graphiql: the page works without internet.
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },
     renderGraphiQL,
+    maxRequestBodySize: false,
     plugins: [
+      bodyLimitPlugin(),
       errorCodesPlugin(),
       maxDepthPlugin({ n: l.maxDepth, exposeLimits: true }),
       costPlugin(l.maxCost),

@@ -2,6 +2,7 @@
 // abusive request is refused with a coded GraphQL error (never a stack trace),
 // and a normal query is still answered promptly while they arrive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/api/body-limit.js';
 import { serve } from '../../src/api/server.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { loadedStore } from '../helpers.js';
@@ -50,4 +51,23 @@ describe('abusive queries on loopback', () => {
     // The injection attempt found nothing and deleted nothing.
     expect(await store.stats()).toEqual(before);
   }, 60_000);
+});
+
+describe('request bodies over the limit', () => {
+  // Padding after the query: a valid request, only too long.
+  const body = (bytes: number) => JSON.stringify({ query: `{ stats { labels { key } } }${' '.repeat(bytes)}` });
+  const send = async (text: string, chunked: boolean) => {
+    // A stream body goes without Content-Length (chunked); a string body with one.
+    const b = chunked ? new Blob([text]).stream() : text;
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b, duplex: 'half' } as RequestInit);
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+  };
+  it.each([false, true])('are refused with 413 and a code, with Content-Length or chunked (%s), and the limit lets a long query through', async (chunked) => {
+    const over = await send(body(MAX_BODY_BYTES), chunked);
+    expect(over.status).toBe(413);
+    expect(over.body.errors?.map((e) => e.extensions?.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
+    const under = await send(body(MAX_BODY_BYTES - 100), chunked);
+    expect(under.status).toBe(200);
+    expect(under.body.data).toMatchObject({ stats: { labels: expect.arrayContaining([{ key: 'Document' }]) } });
+  });
 });
