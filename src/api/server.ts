@@ -97,7 +97,7 @@ export function createApi(store: GraphStore, opts: ApiOptions = {}): YogaServerI
     // GraphiQL's scripts are inlined from @graphql-yoga/render-graphiql: the page works without internet.
     graphiql: { defaultQuery: EXAMPLE, title: 'policy-kg' },
     renderGraphiQL,
-    maxRequestBodySize: false,
+    maxRequestBodySize: false, // bodyLimitPlugin instead: the header decides where there is one
     plugins: [
       bodyLimitPlugin(),
       errorCodesPlugin(),
