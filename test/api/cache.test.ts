@@ -22,9 +22,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => store?.close());
 
-const ask = async (query: string) => {
+const ask = async (query: string, variables?: Record<string, unknown>) => {
   const before = calls;
-  const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return { data: body.data, storeCalls: calls - before };
@@ -38,6 +38,13 @@ describe('the response cache', () => {
     const again = await ask(q);
     expect(again).toEqual({ data: first.data, storeCalls: 0 });
     expect((await ask('{ program(name: "对标争先建设计划") { name } }')).storeCalls).toBeGreaterThan(0);
+  });
+
+  it('keys a question by its variables too: one query text, two programs', async () => {
+    const q = 'query ($n: String!) { program(name: $n) { name } }';
+    expect((await ask(q, { n: '攀登计划' })).data).toEqual({ program: { name: '攀登计划' } });
+    expect(await ask(q, { n: '对标争先建设计划' })).toEqual({ data: { program: { name: '对标争先建设计划' } }, storeCalls: expect.any(Number) });
+    expect((await ask(q, { n: '攀登计划' })).storeCalls).toBe(0);
   });
 
   it('asks the store again once the graph has changed', async () => {
