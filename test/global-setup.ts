@@ -2,9 +2,14 @@
 // generated ones of the trace suites) ingested into embedded stores, which
 // loadedStore() copies (milliseconds) instead of ingesting again in every suite
 // (seconds each, and once per mutant under `npm run mutate`).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+//
+// With POLICY_KG_TEST_STORES set (npm run mutate sets it), the stores are kept in that
+// directory and built only by the first run that finds none: Stryker starts a test runner
+// afresh after every mutant that times out, and ingesting again inside the next mutant's
+// time limit made that one time out too.
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { EmbeddedStore } from '../src/graph/embedded-store.js';
 import { ingest } from '../src/pipeline.js';
@@ -14,22 +19,34 @@ declare module 'vitest' {
   export interface ProvidedContext { stores: Record<CorpusName, string> }
 }
 
+const storesIn = (dir: string) => Object.fromEntries(Object.keys(CORPORA).map((name) => [name, join(dir, name, 'graph')])) as Record<CorpusName, string>;
+
 export default async function setup(project: TestProject): Promise<() => void> {
-  // The generated corpora and the stores, in one directory removed at the end.
+  const kept = process.env.POLICY_KG_TEST_STORES;
+  if (kept && existsSync(join(kept, 'ready'))) {
+    project.provide('stores', storesIn(kept));
+    return () => undefined;
+  }
+  // The generated corpora and the stores, in one directory removed at the end (or, kept, moved in place once complete).
   const outer = process.env.TMPDIR;
   const dir = mkdtempSync(join(tmpdir(), 'policy-kg-stores-'));
   process.env.TMPDIR = dir;
-  const stores = {} as Record<CorpusName, string>;
-  for (const [name, corpus] of Object.entries(CORPORA) as [CorpusName, () => string][]) {
+  for (const [name, path] of Object.entries(storesIn(dir)) as [CorpusName, string][]) {
     mkdirSync(join(dir, name));
-    const path = join(dir, name, 'graph');
     const store = new EmbeddedStore(path);
     await store.init();
-    await ingest(store, [corpus()]);
+    await ingest(store, [CORPORA[name]()]);
     await store.close();
-    stores[name] = path;
   }
   if (outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = outer;
-  project.provide('stores', stores);
+  if (kept) {
+    writeFileSync(join(dir, 'ready'), '');
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(dirname(kept), { recursive: true });
+    renameSync(dir, kept);
+    project.provide('stores', storesIn(kept));
+    return () => undefined;
+  }
+  project.provide('stores', storesIn(dir));
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -2,16 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
 import { describe, inject } from 'vitest';
 import { EmbeddedStore } from '../src/graph/embedded-store.js';
-import { Neo4jStore } from '../src/graph/neo4j-store.js';
 import type { GraphStore } from '../src/graph/store.js';
-import { ingest } from '../src/pipeline.js';
-import { extractDocument } from '../src/extract/index.js';
-import { readPolicyFile } from '../src/read/index.js';
 import { cascadeCorpus } from './trace/cascade.js';
 import { leaderFollowerCorpus } from './trace/generated.js';
+import { instrumentsCorpus } from './trace/instruments.js';
 
 export const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 export const GOLD = new URL('../corpus/gold/', import.meta.url).pathname;
@@ -26,6 +22,8 @@ export const GOLD = new URL('../corpus/gold/', import.meta.url).pathname;
 export const TEST_STORES: [name: string, open: () => Promise<GraphStore>, available: boolean][] = [
   ['embedded', async () => new EmbeddedStore(join(mkdtempSync(join(tmpdir(), 'policy-kg-test-')), 'graph')), true],
   ['neo4j', async () => {
+    // Imported here, as the pipeline below: a second of every mutant's test run under `npm run mutate`, for suites that never use them.
+    const [{ default: neo4j }, { Neo4jStore }] = await Promise.all([import('neo4j-driver'), import('../src/graph/neo4j-store.js')]);
     const { NEO4J_URI: uri, NEO4J_USER: user = 'neo4j', NEO4J_PASSWORD: password = '' } = process.env;
     const driver = neo4j.driver(uri!, neo4j.auth.basic(user, password));
     await driver.executeQuery('MATCH (n) DETACH DELETE n');
@@ -44,6 +42,7 @@ export const CORPORA = {
   sample: () => CORPUS,
   cascade: () => cascadeCorpus(),
   leaderFollower: () => leaderFollowerCorpus(),
+  instruments: () => instrumentsCorpus(),
 };
 export type CorpusName = keyof typeof CORPORA;
 
@@ -61,6 +60,7 @@ export async function loadedStore(open: () => Promise<GraphStore> = TEST_STORES[
   }
   const store = await open();
   await store.init();
+  const { ingest } = await import('../src/pipeline.js');
   await ingest(store, [CORPORA[corpus]()]);
   return store;
 }
@@ -82,6 +82,7 @@ export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 export async function extractedCounts(dir: string): Promise<{ labels: Record<string, number>; relations: Record<string, number> }> {
   const labels: Record<string, Set<string>> = {};
   const relations: Record<string, Set<string>> = {};
+  const [{ readPolicyFile }, { extractDocument }] = await Promise.all([import('../src/read/index.js'), import('../src/extract/index.js')]);
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     for (const d of (await readPolicyFile(join(dir, f))).documents) {
       const b = extractDocument(d);

@@ -79,7 +79,8 @@ afterAll(async () => store?.close());
     expect(r.errors?.[0].message).toMatch(/depth/i);
   });
 
-  it('loading the same corpus again changes nothing', async () => {
+  // The pipeline's, not the API's: left out of `npm run mutate`, where its extraction (jieba's dictionary in a new process) cost seconds per mutant.
+  it.skipIf(process.env.POLICY_KG_MUTATE)('loading the same corpus again changes nothing', async () => {
     const before = await store.stats();
     const r = await ingest(store, [CORPUS]);
     expect(r.load.documentsAdded).toBe(0);
