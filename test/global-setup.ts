@@ -7,7 +7,7 @@
 // directory and built only by the first run that finds none: Stryker starts a test runner
 // afresh after every mutant that times out, and ingesting again inside the next mutant's
 // time limit made that one time out too.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -23,11 +23,12 @@ const storesIn = (dir: string) => Object.fromEntries(Object.keys(CORPORA).map((n
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const kept = process.env.POLICY_KG_TEST_STORES;
-  if (kept && existsSync(join(kept, 'ready'))) {
+  // Moved there only once complete (a rename), so a directory that exists holds every store.
+  if (kept && existsSync(kept)) {
     project.provide('stores', storesIn(kept));
     return () => undefined;
   }
-  // The generated corpora and the stores, in one directory removed at the end (or, kept, moved in place once complete).
+  // The generated corpora and the stores, in one directory removed at the end unless kept.
   const outer = process.env.TMPDIR;
   const dir = mkdtempSync(join(tmpdir(), 'policy-kg-stores-'));
   process.env.TMPDIR = dir;
@@ -40,13 +41,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   if (outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = outer;
   if (kept) {
-    writeFileSync(join(dir, 'ready'), '');
-    rmSync(kept, { recursive: true, force: true });
     mkdirSync(dirname(kept), { recursive: true });
     renameSync(dir, kept);
-    project.provide('stores', storesIn(kept));
-    return () => undefined;
   }
-  project.provide('stores', storesIn(dir));
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide('stores', storesIn(kept ?? dir));
+  return () => { if (!kept) rmSync(dir, { recursive: true, force: true }); };
 }
