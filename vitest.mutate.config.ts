@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
+import { EXIT_WITH_PARENT, KEPT_FORKS, keptForkPool } from './test/kept-fork-pool.js';
 
 /** Quickest files first (vitest runs the slowest first): a mutant's run stops at its first failing test. */
 class QuickestFirst extends BaseSequencer {
@@ -22,11 +23,14 @@ export default defineConfig({
   plugins: [{
     // Stryker's vitest runner forces worker threads. A thread that held LadybugDB or nodejieba
     // aborts the process when it ends (V8: "Check failed: array_buffer_allocator" tearing the
-    // isolate down), one crash and restart per few mutants; child processes end cleanly.
-    name: 'policy-kg:mutate-in-forks',
+    // isolate down), one crash and restart per few mutants; child processes end cleanly, and
+    // one is kept from a mutant's run to the next (test/kept-fork-pool.ts).
+    name: 'policy-kg:mutate-in-kept-forks',
     configureVitest({ vitest, project }) {
-      vitest.config.pool = 'forks';
-      project.config.pool = 'forks';
+      vitest.config.pool = KEPT_FORKS;
+      project.config.pool = KEPT_FORKS;
+      project.config.poolRunner = keptForkPool;
+      project.config.execArgv = [...project.config.execArgv, EXIT_WITH_PARENT];
     },
   }],
 });
