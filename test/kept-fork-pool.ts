@@ -3,15 +3,21 @@
 // mutant then paid for a new process, for importing yoga, graphql and LadybugDB again, and for
 // nodejieba's dictionary (2.3 s) whenever a test ingested. Here a run's graceful stop detaches
 // the process instead, and the next run's runner takes it up again and sends it `start` as to a
-// new one (its config, with the mutant's test filter). Test files are evaluated anew in each run
-// (vitest invalidates them); src modules stay loaded, which mutant switching allows (the active
-// mutant is read at each call; mutants that act only as a module loads are left out). A forced
-// stop (a timeout, a failure to start, a cancelled run) kills the process as vitest would.
+// new one (its config, with the mutant's test filter). Each run has the project's own modules
+// (src, test) evaluated anew, as in a new process: a mutant that left a module's state wrong
+// (a counter of running store calls) would otherwise fail or hang the mutants after it. What
+// stays loaded is node_modules. A forced stop (a timeout, a failure to start, a cancelled run)
+// kills the process as vitest would.
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { ForksPoolWorker, type PoolOptions, type WorkerRequest } from 'vitest/node';
 
 export const KEPT_FORKS = 'kept-forks';
+
+/** What keeps vitest's own process alive while the child lives (its stdio are sockets). */
+const handles = (c: ChildProcess) => [c, c.channel, c.stdout, c.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
 
 /** The process kept between runs (one per vitest: Stryker runs it with one worker). */
 let kept: ChildProcess | undefined;
@@ -21,11 +27,22 @@ class KeptForkWorker extends ForksPoolWorker {
   /** What the runner attached to the process, removed when the process is handed on. */
   private readonly listeners: [string, (arg: any) => void][] = [];
   private detaching = false;
+  /** The project's modules, invalidated at the start of each run. */
+  private readonly ownModules: string[];
+
+  constructor(options: PoolOptions) {
+    super(options);
+    const root = options.project.config.root;
+    this.ownModules = ['src', 'test'].flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[cm]?[jt]s$/.test(f)).map((f) => join(root, d, f)));
+  }
   /** ForksPoolWorker's own fields (private in its types). */
   private get own() { return this as unknown as { _fork?: ChildProcess; stdout: Writable; stderr: Writable }; }
 
   override async start(): Promise<void> {
-    if (kept?.connected && kept.exitCode === null && kept.signalCode === null) this.own._fork = kept;
+    if (kept?.connected && kept.exitCode === null && kept.signalCode === null) {
+      this.own._fork = kept;
+      for (const handle of handles(kept)) handle?.ref();
+    }
     await super.start();
     kept = this.own._fork;
   }
@@ -36,6 +53,7 @@ class KeptForkWorker extends ForksPoolWorker {
   }
 
   override send(message: WorkerRequest): void {
+    if (message.type === 'run') message.context.invalidates = [...(message.context.invalidates ?? []), ...this.ownModules];
     if (message.type !== 'stop') return super.send(message);
     // The process would tear down and exit: answer for it and keep it.
     this.detaching = true;
@@ -54,6 +72,8 @@ class KeptForkWorker extends ForksPoolWorker {
     child!.stderr?.unpipe(stderr);
     stdout.setMaxListeners(stdout.getMaxListeners() - 1);
     stderr.setMaxListeners(stderr.getMaxListeners() - 1);
+    // Not what keeps vitest's process alive: when it ends, the kept one ends with it.
+    for (const handle of handles(child!)) handle?.unref();
     this.own._fork = undefined;
   }
 }

@@ -6,10 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
-const outer = process.env.TMPDIR;
-const dir = mkdtempSync(join(tmpdir(), 'policy-kg-file-'));
+// Shared by the files a process runs. A file whose run was cancelled (a mutant's run stops at
+// its first failure, in a process kept for the next mutant) never runs its afterAll: its
+// directory goes when the next file starts, and each directory is made in the outer one, not
+// in the last file's (nested 60 deep, the path grew too long and every file failed to start).
+const KEY = Symbol.for('policy-kg:temp-dirs');
+const shared = ((globalThis as Record<symbol, unknown>)[KEY] ??= { outer: process.env.TMPDIR, base: tmpdir(), open: [] }) as { outer?: string; base: string; open: string[] };
+for (const left of shared.open.splice(0)) rmSync(left, { recursive: true, force: true });
+
+const dir = mkdtempSync(join(shared.base, 'policy-kg-file-'));
+shared.open.push(dir);
 process.env.TMPDIR = dir; // os.tmpdir() reads it at each call
 afterAll(() => {
-  if (outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = outer;
+  if (shared.outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = shared.outer;
   rmSync(dir, { recursive: true, force: true });
+  shared.open = shared.open.filter((d) => d !== dir);
 });
