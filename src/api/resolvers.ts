@@ -71,9 +71,12 @@ const prop = (k: string) => (n: GraphNode) => n.props[k] ?? null;
 
 /** Rank a candidate for a query: exact name, exact alias, prefix, substring; shorter names first. */
 function rank(n: GraphNode, q: string): number {
-  const aliases = (n.props.aliases as string[] | undefined) ?? [];
-  const base = n.name === q ? 1 : aliases.includes(q) ? 0.9 : n.name.startsWith(q) ? 0.8 : n.name.includes(q) ? 0.6 : 0.5;
-  return Math.round((base - Math.min(0.09, n.name.length / 1000)) * 1000) / 1000;
+  // Called for every candidate (thousands for two characters): no array or second scan per call.
+  const name = n.name;
+  const aliases = n.props.aliases as string[] | null | undefined;
+  const at = name === q ? -2 : aliases?.includes(q) ? -3 : name.indexOf(q);
+  const base = at === -2 ? 1 : at === -3 ? 0.9 : at === 0 ? 0.8 : at > 0 ? 0.6 : 0.5;
+  return Math.round((base - Math.min(0.09, name.length / 1000)) * 1000) / 1000;
 }
 
 type Scored = { node: GraphNode; score: number };

@@ -59,9 +59,11 @@ class LabelIndex {
       candidates = rarest!;
     }
     const out: GraphNode[] = [];
+    // Two characters are one pair: every text in its list holds them.
+    const confirm = text.length !== 2;
     for (const i of candidates) {
       if (out.length >= limit) break;
-      if (this.hay[i].includes(text)) out.push(this.nodes[i]);
+      if (!confirm || this.hay[i].includes(text)) out.push(this.nodes[i]);
     }
     return out;
   }
