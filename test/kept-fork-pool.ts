@@ -35,6 +35,7 @@ class KeptForkWorker extends ForksPoolWorker {
     const root = options.project.config.root;
     this.ownModules = ['src', 'test'].flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[cm]?[jt]s$/.test(f)).map((f) => join(root, d, f)));
   }
+
   /** ForksPoolWorker's own fields (private in its types). */
   private get own() { return this as unknown as { _fork?: ChildProcess; stdout: Writable; stderr: Writable }; }
 
