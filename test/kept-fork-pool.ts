@@ -19,6 +19,17 @@ export const KEPT_FORKS = 'kept-forks';
 /** What keeps vitest's own process alive while the child lives (its stdio are sockets). */
 const handles = (c: ChildProcess) => [c, c.channel, c.stdout, c.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
 
+/** The project's modules (src, test) under `root`, invalidated at the start of each run: listed once, not per mutant. */
+const ownModules = new Map<string, string[]>();
+function modulesOf(root: string): string[] {
+  let files = ownModules.get(root);
+  if (!files) {
+    files = ['src', 'test'].flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[cm]?[jt]s$/.test(f)).map((f) => join(root, d, f)));
+    ownModules.set(root, files);
+  }
+  return files;
+}
+
 /** The process kept between runs (one per vitest: Stryker runs it with one worker). */
 let kept: ChildProcess | undefined;
 
@@ -27,13 +38,11 @@ class KeptForkWorker extends ForksPoolWorker {
   /** What the runner attached to the process, removed when the process is handed on. */
   private readonly listeners: [string, (arg: any) => void][] = [];
   private detaching = false;
-  /** The project's modules, invalidated at the start of each run. */
-  private readonly ownModules: string[];
+  private readonly root: string;
 
   constructor(options: PoolOptions) {
     super(options);
-    const root = options.project.config.root;
-    this.ownModules = ['src', 'test'].flatMap((d) => readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[cm]?[jt]s$/.test(f)).map((f) => join(root, d, f)));
+    this.root = options.project.config.root;
   }
 
   /** ForksPoolWorker's own fields (private in its types). */
@@ -54,7 +63,7 @@ class KeptForkWorker extends ForksPoolWorker {
   }
 
   override send(message: WorkerRequest): void {
-    if (message.type === 'run') message.context.invalidates = [...(message.context.invalidates ?? []), ...this.ownModules];
+    if (message.type === 'run') message.context.invalidates = [...(message.context.invalidates ?? []), ...modulesOf(this.root)];
     if (message.type !== 'stop') return super.send(message);
     // The process would tear down and exit: answer for it and keep it.
     this.detaching = true;

@@ -11,14 +11,14 @@ import { afterAll } from 'vitest';
 // directory goes when the next file starts, and each directory is made in the outer one, not
 // in the last file's (nested 60 deep, the path grew too long and every file failed to start).
 const KEY = Symbol.for('policy-kg:temp-dirs');
-const shared = ((globalThis as Record<symbol, unknown>)[KEY] ??= { outer: process.env.TMPDIR, base: tmpdir(), open: [] }) as { outer?: string; base: string; open: string[] };
-for (const left of shared.open.splice(0)) rmSync(left, { recursive: true, force: true });
+const shared = ((globalThis as Record<symbol, unknown>)[KEY] ??= { outer: process.env.TMPDIR, base: tmpdir() }) as { outer?: string; base: string; left?: string };
+if (shared.left) rmSync(shared.left, { recursive: true, force: true });
 
 const dir = mkdtempSync(join(shared.base, 'policy-kg-file-'));
-shared.open.push(dir);
+shared.left = dir; // until its afterAll
 process.env.TMPDIR = dir; // os.tmpdir() reads it at each call
 afterAll(() => {
   if (shared.outer === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = shared.outer;
   rmSync(dir, { recursive: true, force: true });
-  shared.open = shared.open.filter((d) => d !== dir);
+  shared.left = undefined;
 });

@@ -69,14 +69,14 @@ const entityFields = {
 };
 const prop = (k: string) => (n: GraphNode) => n.props[k] ?? null;
 
+/** A hit's score: its kind of match less a little for a longer name, to three places. */
+const scored = (base: number, name: string) => Math.round((base - Math.min(0.09, name.length / 1000)) * 1000) / 1000;
+
 /** Rank a candidate for a query: exact name, exact alias, prefix, substring; shorter names first. */
 function rank(n: GraphNode, q: string): number {
   // Called for every candidate (thousands for two characters): no array or second scan per call.
-  const name = n.name;
-  const aliases = n.props.aliases as string[] | null | undefined;
-  const at = name === q ? -2 : aliases?.includes(q) ? -3 : name.indexOf(q);
-  const base = at === -2 ? 1 : at === -3 ? 0.9 : at === 0 ? 0.8 : at > 0 ? 0.6 : 0.5;
-  return Math.round((base - Math.min(0.09, name.length / 1000)) * 1000) / 1000;
+  const at = n.name.indexOf(q);
+  return scored(n.name === q ? 1 : (n.props.aliases as string[] | null | undefined)?.includes(q) ? 0.9 : at === 0 ? 0.8 : at > 0 ? 0.6 : 0.5, n.name);
 }
 
 type Scored = { node: GraphNode; score: number };
@@ -176,7 +176,7 @@ export const resolvers = {
       }
       // Nothing as written: near misses (one wrong character in four), below any real hit.
       if (!nodes.length) {
-        for (const { node, edits } of await nearMisses(ctx.store, q, labels)) { nodes.push(node); scores.push(Math.round((0.4 - 0.1 * edits - Math.min(0.09, node.name.length / 1000)) * 1000) / 1000); }
+        for (const { node, edits } of await nearMisses(ctx.store, q, labels)) { nodes.push(node); scores.push(scored(0.4 - 0.1 * edits, node.name)); }
       }
       const { offset, size } = pageWindow(a.first, a.after, ctx.limits);
       const page = pagedConnection(best(nodes, scores, offset + size).slice(offset), offset, nodes.length);
